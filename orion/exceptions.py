@@ -1,0 +1,40 @@
+"""Base exceptions with stable, machine-readable error codes.
+
+Every module's ``exceptions.py`` derives from ``OrionError``. The ``code`` is
+part of the API contract: clients match on it, so it never changes once
+released; the message is for people and may be translated.
+"""
+
+from __future__ import annotations
+
+
+class OrionError(Exception):
+    code: str = "error"
+    status: int = 400  # HTTP status the API answers with
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        super().__init__(message or self.__class__.__doc__ or self.code)
+        if code is not None:
+            self.code = code
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "detail": self.message}
+
+
+class NotFoundError(OrionError):
+    code = "not_found"
+    status = 404
+
+
+class PermissionDeniedError(OrionError):
+    code = "permission_denied"
+    status = 403
+
+
+class ValidationFailedError(OrionError):
+    code = "invalid"
+    status = 400

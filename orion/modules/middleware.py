@@ -1,0 +1,73 @@
+"""One middleware resolves platform, store and enabled modules, then gates views."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+
+from . import registry, state
+from .urls import API_FRONTENDS, FRONTEND_NAMESPACES
+
+# /store/<code>/... (dashboard) and /shop/<code>/... (storefront in development)
+_STORE_IN_PATH = re.compile(r"^/(?:store|shop)/(?P<code>[-\w]+)/")
+_STORE_HEADER = "HTTP_X_STORE"
+
+
+class TenantModuleMiddleware:
+    """Sets ``request.platform``, ``request.store`` and ``request.modules``.
+
+    Unknown hosts get a 404 (never another platform's data), except on the
+    host-independent paths (admin, health, static). After URL resolution,
+    ``process_view`` answers for a disabled module: 404 for pages, 403 with
+    the error code ``module_disabled`` for the API.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.hostless_paths = tuple(settings.ORION_HOSTLESS_PATHS)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        host = request.get_host().rsplit(":", 1)[0].lower() if request.get_host() else ""
+        store_code = self._store_code(request)
+        tenant = state.resolve(host, store_code)
+        if tenant is None:
+            request.platform, request.store = None, None
+            request.modules = registry.get_core_module_codes()
+            if not request.path_info.startswith(self.hostless_paths):
+                raise Http404(_("No platform is served at this address."))
+        else:
+            request.platform, request.store, request.modules = tenant.platform, tenant.store, tenant.modules
+            if store_code and tenant.store is None:
+                raise Http404(_("No store with this code on this platform."))
+        return self.get_response(request)
+
+    @staticmethod
+    def _store_code(request: HttpRequest) -> str | None:
+        match = _STORE_IN_PATH.match(request.path_info)
+        if match:
+            return match["code"]
+        if request.path_info.startswith("/api/"):
+            return request.META.get(_STORE_HEADER) or request.GET.get("store") or None
+        return None
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
+        app_names = request.resolver_match.app_names if request.resolver_match else []
+        if len(app_names) < 2 or app_names[0] not in FRONTEND_NAMESPACES:
+            return None
+        code = app_names[1]
+        if state.is_enabled_for_request(request, code):
+            return None
+        if app_names[0] in API_FRONTENDS:
+            return JsonResponse(
+                {
+                    "code": "module_disabled",
+                    "detail": _("The module '%(code)s' is not enabled on this platform.") % {"code": code},
+                    "module": code,
+                },
+                status=403,
+            )
+        raise Http404(_("This page is not available on this platform."))

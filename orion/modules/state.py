@@ -1,0 +1,164 @@
+"""Tenant and module resolution, cached, and the one `is_enabled` check.
+
+Three levels, fastest first:
+1. a process-local memo, valid only for the current *version*;
+2. the shared cache (Redis when configured), keyed by the version;
+3. the database.
+
+The version is a counter in the shared cache. Every change to module state,
+platforms, domains or stores bumps it (see ``invalidate``), so every worker
+process drops its memo on its next request. A warm request costs one cache
+read (the version) and no database query.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+from . import registry
+
+VERSION_KEY = "orion:tenant:version"
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Tenant:
+    """What the middleware puts on the request, resolved together."""
+
+    platform: Any
+    modules: frozenset[str]
+    store: Any = None
+
+
+class _Memo(threading.local):
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.entries: dict[tuple, Any] = {}
+
+
+_memo = _Memo()
+
+
+def platform_model() -> Any:
+    return apps.get_model(settings.ORION_PLATFORM_MODEL)
+
+
+def store_model() -> Any:
+    return apps.get_model(settings.ORION_STORE_MODEL)
+
+
+def current_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Start from the clock, so a counter lost to eviction never repeats an old value.
+        cache.add(VERSION_KEY, int(time.time() * 1000), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def invalidate() -> None:
+    """Make every process re-resolve tenants and modules, now and after commit."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        current_version()
+        cache.incr(VERSION_KEY)
+    _memo.version = None
+    _memo.entries = {}
+
+
+def _cached(key: tuple, load, version: int | None = None):
+    """Look ``key`` up in the memo, then the shared cache, then ``load()``."""
+    if version is None:
+        version = current_version()
+    if _memo.version != version:
+        _memo.version = version
+        _memo.entries = {}
+    value = _memo.entries.get(key, _MISSING)
+    if value is _MISSING:
+        shared_key = "orion:tenant:%s:%s" % (version, ":".join(map(str, key)))
+        value = cache.get(shared_key, _MISSING)
+        if value is _MISSING:
+            value = load()
+            cache.set(shared_key, value, timeout=24 * 3600)
+        _memo.entries[key] = value
+    return value
+
+
+def _load_enabled_codes(platform_id: Any) -> frozenset[str]:
+    from .models import PlatformModule
+
+    stored = PlatformModule.objects.filter(platform_id=platform_id, is_enabled=True).values_list(
+        "module_code", flat=True
+    )
+    return frozenset(code for code in stored if code in registry.MODULES) | registry.get_core_module_codes()
+
+
+def enabled_modules(platform: Any, *, version: int | None = None) -> frozenset[str]:
+    """Codes of the modules on for ``platform`` (an instance or a primary key)."""
+    if platform is None:
+        return registry.get_core_module_codes()
+    platform_id = getattr(platform, "pk", platform)
+    return _cached(("modules", platform_id), lambda: _load_enabled_codes(platform_id), version)
+
+
+def is_enabled(platform: Any, code: str, *, modules: frozenset[str] | None = None) -> bool:
+    """The one gate: is module ``code`` on for ``platform``?
+
+    Core modules are always on; a module this deployment does not install is
+    never on. URLs, menus, providers, signals, tasks and template slots all
+    ask here. ``modules`` passes a set already resolved for this platform in
+    this request (``request.modules``) to save a cache read.
+    """
+    if code in registry.CORE_MODULES:
+        return True
+    if code not in registry.MODULES or platform is None:
+        return False
+    return code in (modules if modules is not None else enabled_modules(platform))
+
+
+def is_enabled_for_request(request: Any, code: str) -> bool:
+    return is_enabled(getattr(request, "platform", None), code, modules=getattr(request, "modules", None))
+
+
+def _load_platform_for_host(host: str) -> Any:
+    domain_model = apps.get_model(settings.ORION_PLATFORM_DOMAIN_MODEL)
+    domain = (
+        domain_model.objects.select_related("platform")
+        .filter(domain=host, platform__is_active=True)
+        .first()
+    )
+    return domain.platform if domain else None
+
+
+def _load_store(platform_id: Any, store_code: str) -> Any:
+    return store_model().objects.filter(platform_id=platform_id, code=store_code, is_active=True).first()
+
+
+def resolve(host: str, store_code: str | None = None) -> Tenant | None:
+    """Platform (from the host), store (from its code) and enabled modules.
+
+    Returns None for a host no platform serves. The store is None when no
+    code is given or the platform has no active store with that code.
+    """
+    version = current_version()
+    platform = _cached(("host", host), lambda: _load_platform_for_host(host), version)
+    if platform is None:
+        return None
+    store = None
+    if store_code:
+        store = _cached(("store", platform.pk, store_code), lambda: _load_store(platform.pk, store_code), version)
+    return Tenant(platform=platform, modules=enabled_modules(platform, version=version), store=store)

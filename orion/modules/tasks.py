@@ -1,0 +1,46 @@
+"""Celery tasks that respect module gating.
+
+Declare a module's tasks with ``@module_task`` and pass ``platform_id``: when
+the module is off for that platform the task does nothing and says so in the
+log (a task queued before the module was disabled must not run after).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery import Task, shared_task
+from django.apps import apps
+
+from . import state
+from .apps import ModuleAppConfig
+
+logger = logging.getLogger("orion.modules")
+
+SKIPPED = "skipped:module_disabled"
+
+
+class ModuleTask(Task):
+    abstract = True
+
+    @property
+    def module_code(self) -> str | None:
+        config = apps.get_containing_app_config(self.run.__module__)
+        return config.label if isinstance(config, ModuleAppConfig) else None
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        platform_id = kwargs.get("platform_id")
+        code = self.module_code
+        if platform_id is not None and code is not None and not state.is_enabled(platform_id, code):
+            logger.info("Task %s skipped: module '%s' is disabled for platform %s", self.name, code, platform_id)
+            return SKIPPED
+        return super().__call__(*args, **kwargs)
+
+
+def module_task(*args: Any, **options: Any):
+    """``@module_task`` / ``@module_task(bind=True, ...)``: a shared task gated by module."""
+    options.setdefault("base", ModuleTask)
+    if args and callable(args[0]):
+        return shared_task(base=options.pop("base"), **options)(args[0])
+    return shared_task(*args, **options)

@@ -1,0 +1,6 @@
+from orion.modules.apps import ModuleAppConfig
+
+
+class DummyConfig(ModuleAppConfig):
+    name = "tests.testmodules.dummy"
+    label = "dummy"
