@@ -90,7 +90,7 @@ def check_module_structure(app_configs=None, **kwargs) -> list[checks.CheckMessa
                         obj=code, id="orion.MOD024",
                     )
                 )
-        for frontend, items in definition.menu_items.items():
+        for items in definition.menu_items.values():
             for item in items:
                 if item.permission and item.permission not in definition.permission_ids:
                     holder = item.permission.split(".", 1)[0]

@@ -9,6 +9,7 @@ deployment leaves out, to explain what is missing.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -100,7 +101,12 @@ def parse_requirement(spec: str) -> Requirement:
 
 
 def requirement_code(spec: str) -> str:
-    return parse_requirement(spec).name
+    """The module code of a requirement; for a malformed one, its leading name
+    (the graph check reports the syntax error)."""
+    try:
+        return parse_requirement(spec).name
+    except ValueError:
+        return re.split(r"[^\w]", spec.strip(), maxsplit=1)[0]
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,8 @@ def current_version() -> int:
 def invalidate() -> None:
     """Make every process re-resolve tenants and modules, now and after commit."""
     _bump()
-    transaction.on_commit(_bump)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
 
 
 def _bump() -> None:
@@ -89,7 +90,7 @@ def _cached(key: tuple, load, version: int | None = None):
         _memo.entries = {}
     value = _memo.entries.get(key, _MISSING)
     if value is _MISSING:
-        shared_key = "orion:tenant:%s:%s" % (version, ":".join(map(str, key)))
+        shared_key = f"orion:tenant:{version}:" + ":".join(map(str, key))
         value = cache.get(shared_key, _MISSING)
         if value is _MISSING:
             value = load()

@@ -12,22 +12,26 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 
-from orion.modules import services, state
-
 
 def make_platform(code: str, domain: str) -> Any:
+    from orion.modules import state
+
     platform = state.platform_model().objects.create(code=code, name=code.title())
     apps.get_model(settings.ORION_PLATFORM_DOMAIN_MODEL).objects.create(platform=platform, domain=domain)
     return platform
 
 
 def make_store(platform: Any, code: str) -> Any:
+    from orion.modules import state
+
     return state.store_model().objects.create(platform=platform, code=code, name=code.title())
 
 
 @pytest.fixture(autouse=True)
 def _fresh_tenant_cache() -> None:
     """Each test starts with nothing cached (the cache outlives DB rollbacks)."""
+    from orion.modules import state
+
     state.invalidate()
 
 
@@ -51,7 +55,9 @@ def store(platform: Any) -> Any:
 def enable(platform: Any):
     """``enable("catalog")`` turns a module (and its requirements) on for ``platform``."""
 
-    def _enable(code: str, on: Any = None) -> services.ModulePlan:
+    from orion.modules import services
+
+    def _enable(code: str, on: Any = None) -> Any:
         return services.enable_module(platform=on or platform, code=code, via="test")
 
     return _enable

@@ -63,6 +63,6 @@ class Command(BaseCommand):
             po.write_text(PO_HEADER.format(lang=lang))
         self.stdout.write(self.style.SUCCESS(f"Created module '{code}' in {target}."))
         self.stdout.write(
-            "Next: python manage.py makemigrations {0} && python manage.py migrate && "
-            "python manage.py enable_module {0} --platform <platform>".format(code)
+            f"Next: python manage.py makemigrations {code} && python manage.py migrate && "
+            f"python manage.py enable_module {code} --platform <platform>"
         )
