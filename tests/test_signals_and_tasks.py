@@ -1,0 +1,55 @@
+"""Module signals and Celery tasks reach only modules enabled for the platform."""
+
+import pytest
+
+from orion.modules.tasks import SKIPPED
+from tests.testmodules.dummy import receivers
+from tests.testmodules.dummy.tasks import count_things
+from tests.testmodules.signals import thing_happened
+
+
+@pytest.fixture(autouse=True)
+def _clear_heard():
+    receivers.HEARD.clear()
+
+
+def framework_listener(sender, platform, **kwargs):
+    receivers.HEARD.append(f"framework:{platform.code}")
+
+
+def test_module_signal_skips_receivers_of_disabled_modules(platform, other_platform, enable):
+    enable("dummy", on=other_platform)
+    thing_happened.connect(framework_listener)
+    try:
+        thing_happened.send(sender=None, platform=platform)
+        thing_happened.send(sender=None, platform=other_platform)
+    finally:
+        thing_happened.disconnect(framework_listener)
+
+    assert receivers.HEARD == ["framework:main", "dummy:other", "framework:other"]
+
+
+def test_send_robust_logs_a_failing_receiver(platform, enable, caplog):
+    enable("dummy")
+
+    def broken(sender, platform, **kwargs):
+        raise RuntimeError("boom")
+
+    thing_happened.connect(broken)
+    try:
+        responses = thing_happened.send_robust(sender=None, platform=platform)
+    finally:
+        thing_happened.disconnect(broken)
+
+    assert any(isinstance(result, RuntimeError) for _, result in responses)
+    assert receivers.HEARD == ["dummy:main"]
+
+
+def test_task_of_a_disabled_module_does_nothing(platform):
+    assert count_things.delay(platform_id=platform.pk).get() == SKIPPED
+
+
+def test_task_of_an_enabled_module_runs(platform, enable):
+    enable("dummy")
+
+    assert count_things.delay(platform_id=platform.pk).get() == f"counted for {platform.pk}"
