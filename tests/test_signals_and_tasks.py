@@ -45,11 +45,27 @@ def test_send_robust_logs_a_failing_receiver(platform, enable, caplog):
     assert receivers.HEARD == ["dummy:main"]
 
 
-def test_task_of_a_disabled_module_does_nothing(platform):
-    assert count_things.delay(platform_id=platform.pk).get() == SKIPPED
+@pytest.fixture
+def worker(transactional_db):
+    """A real Celery worker (a thread on the configured broker), or eager mode without a broker."""
+    from celery.contrib.testing.worker import start_worker
+
+    from orion.celery import app
+
+    if app.conf.task_always_eager:
+        yield "eager"
+        return
+    with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
+        yield "worker"
 
 
-def test_task_of_an_enabled_module_runs(platform, enable):
+@pytest.mark.worker
+def test_task_of_a_disabled_module_does_nothing(worker, platform):
+    assert count_things.delay(platform_id=platform.pk).get(timeout=30) == SKIPPED
+
+
+@pytest.mark.worker
+def test_task_of_an_enabled_module_runs(worker, platform, enable):
     enable("dummy")
 
-    assert count_things.delay(platform_id=platform.pk).get() == f"counted for {platform.pk}"
+    assert count_things.delay(platform_id=platform.pk).get(timeout=30) == f"counted for {platform.pk}"

@@ -1,15 +1,32 @@
-"""Errors of the cart module; each ``code`` is stable API."""
+"""Errors of the cart module.
 
-from orion.exceptions import OrionError, ValidationFailedError
+The ``code`` of each error is part of the API: clients match on it, so it
+never changes once released. The docstring is the default message.
+"""
+
+from orion.exceptions import NotFoundError, OrionError, ValidationFailedError
 
 
 class CartError(OrionError):
-    """Base error of the cart module."""
+    """An error of the cart module; every other error here derives from it."""
 
     code = "cart_error"
 
 
-class CartItemUnavailableError(ValidationFailedError):
-    """This item cannot be added to the cart."""
+class CartItemNotFoundError(CartError, NotFoundError):
+    """The item is not in the cart."""
 
-    code = "cart_item_unavailable"
+    code = "cart_item_not_found"
+
+
+class ItemOutOfStockError(CartError, ValidationFailedError):
+    """Not enough stock is available for the requested quantity."""
+
+    code = "cart_item_out_of_stock"
+    status = 409
+
+
+class InvalidQuantityError(CartError, ValidationFailedError):
+    """The quantity must be a whole number of at least one."""
+
+    code = "invalid_cart_quantity"

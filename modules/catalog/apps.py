@@ -6,4 +6,4 @@ from orion.modules.apps import ModuleAppConfig
 class CatalogConfig(ModuleAppConfig):
     name = "modules.catalog"
     label = "catalog"
-    verbose_name = _("Catalog")
+    verbose_name = _("Catalogue")

@@ -1,4 +1,8 @@
-"""The catalog module: products, categories, attributes and storefront browsing."""
+"""Catalogue: products, categories, attributes and storefront browsing.
+
+Imported even when a deployment leaves the module out: nothing here
+imports the module's models or services.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -6,7 +10,7 @@ from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, M
 
 catalog_module = ModuleDefinition(
     code="catalog",
-    name=_("Catalog"),
+    name=_("Catalogue"),
     description=_("Products, categories, attributes and storefront browsing."),
     version="1.0.0",
     tier=ModuleTier.OPTIONAL,
@@ -14,16 +18,47 @@ catalog_module = ModuleDefinition(
     features=(
         "product_management",
         "categories",
-        "variants",
+        "product_attributes",
         "storefront_browsing",
+        "product_search",
     ),
     permissions=(
-        PermissionDefinition(id="catalog.view_product", label=_("View products"), category="catalog"),
-        PermissionDefinition(id="catalog.add_product", label=_("Add products"), category="catalog"),
-        PermissionDefinition(id="catalog.edit_product", label=_("Edit products"), category="catalog"),
-        PermissionDefinition(id="catalog.delete_product", label=_("Delete products"), category="catalog"),
-        PermissionDefinition(id="catalog.publish_product", label=_("Publish products"), category="catalog"),
-        PermissionDefinition(id="catalog.manage_categories", label=_("Manage categories"), category="catalog"),
+        PermissionDefinition(
+            id="catalog.view_product",
+            label=_("View products"),
+            description=_("See products, their categories and attributes."),
+            category="catalog",
+        ),
+        PermissionDefinition(
+            id="catalog.create_product",
+            label=_("Create products"),
+            description=_("Add new products to the catalogue."),
+            category="catalog",
+        ),
+        PermissionDefinition(
+            id="catalog.edit_product",
+            label=_("Edit products"),
+            description=_("Change product details, prices, images and visibility."),
+            category="catalog",
+        ),
+        PermissionDefinition(
+            id="catalog.delete_product",
+            label=_("Delete products"),
+            description=_("Remove products from the catalogue."),
+            category="catalog",
+        ),
+        PermissionDefinition(
+            id="catalog.manage_categories",
+            label=_("Manage categories"),
+            description=_("Create, arrange and delete product categories."),
+            category="catalog",
+        ),
+        PermissionDefinition(
+            id="catalog.manage_attributes",
+            label=_("Manage attributes"),
+            description=_("Define product attributes such as size or colour and their values."),
+            category="catalog",
+        ),
     ),
     menu_items={
         FrontendType.STORE: (
@@ -45,14 +80,31 @@ catalog_module = ModuleDefinition(
                 order=20,
                 section="catalog",
             ),
+            MenuItem(
+                id="catalog.attributes",
+                label=_("Attributes"),
+                url_name="catalog:attribute_list",
+                icon="tag",
+                permission="catalog.manage_attributes",
+                order=30,
+                section="catalog",
+            ),
         ),
         FrontendType.STOREFRONT: (
             MenuItem(
-                id="catalog.shop",
-                label=_("Shop"),
+                id="catalog.all_products",
+                label=_("All products"),
                 url_name="catalog:product_list",
-                icon="box",
+                icon="grid",
                 order=10,
+                section="shop",
+            ),
+            MenuItem(
+                id="catalog.browse_categories",
+                label=_("Categories"),
+                url_name="catalog:category_list",
+                icon="folder",
+                order=20,
                 section="shop",
             ),
         ),

@@ -1,4 +1,8 @@
-"""The checkout module: from cart to order, with payment."""
+"""Checkout: cart to order, and payment.
+
+Imported even when a deployment leaves the module out: nothing here
+imports the module's models or services.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,35 +11,49 @@ from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, M
 checkout_module = ModuleDefinition(
     code="checkout",
     name=_("Checkout"),
-    description=_("From cart to order, with payment."),
+    description=_("Turns a cart into an order and takes the payment."),
     version="1.0.0",
     tier=ModuleTier.OPTIONAL,
-    requires=(
-        "cart",
-        "orders",
-        "customers",
-    ),
+    requires=("cart", "orders", "customers"),
     features=(
         "checkout_flow",
         "guest_checkout",
+        "checkout_payment",
     ),
     permissions=(
         PermissionDefinition(
-            id="checkout.view_checkout_settings", label=_("View checkout settings"), category="checkout"
+            id="checkout.view_checkout",
+            label=_("View checkouts"),
+            description=_("See checkouts in progress and abandoned ones."),
+            category="checkout",
         ),
         PermissionDefinition(
-            id="checkout.manage_checkout_settings", label=_("Manage checkout settings"), category="checkout"
+            id="checkout.manage_checkout_settings",
+            label=_("Manage checkout settings"),
+            description=_(
+                "Choose whether guests may check out, which fields are required and which terms shoppers accept."
+            ),
+            category="checkout",
         ),
     ),
     menu_items={
         FrontendType.STORE: (
             MenuItem(
+                id="checkout.checkouts",
+                label=_("Checkouts"),
+                url_name="checkout:session_list",
+                icon="activity",
+                permission="checkout.view_checkout",
+                order=50,
+                section="sales",
+            ),
+            MenuItem(
                 id="checkout.settings",
-                label=_("Checkout"),
-                url_name="checkout:settings",
-                icon="check-square",
-                permission="checkout.view_checkout_settings",
-                order=10,
+                label=_("Checkout settings"),
+                url_name="checkout:settings_edit",
+                icon="sliders",
+                permission="checkout.manage_checkout_settings",
+                order=965,
                 section="settings",
             ),
         ),

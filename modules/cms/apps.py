@@ -6,4 +6,4 @@ from orion.modules.apps import ModuleAppConfig
 class CmsConfig(ModuleAppConfig):
     name = "modules.cms"
     label = "cms"
-    verbose_name = _("Content")
+    verbose_name = _("Content management")

@@ -1,4 +1,8 @@
-"""The contracts module: protocols for cross-module calls: metrics, widgets and other providers."""
+"""Contracts: protocols for cross-module calls (metrics, widgets, ...).
+
+Imported even when a deployment leaves the module out: nothing here
+imports the module's models or services.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,8 +11,14 @@ from orion.modules.definition import ModuleDefinition, ModuleTier
 contracts_module = ModuleDefinition(
     code="contracts",
     name=_("Contracts"),
-    description=_("Protocols for cross-module calls: metrics, widgets and other providers."),
+    description=_("Protocols that let modules call each other without importing each other's code."),
     version="1.0.0",
     tier=ModuleTier.CORE,
-    features=("service_protocols",),
+    requires=(),
+    features=(
+        "service_protocols",
+        "metrics_protocol",
+        "widget_protocol",
+    ),
+    permissions=(),
 )

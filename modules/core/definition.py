@@ -1,4 +1,8 @@
-"""The core module: dashboards, settings, profile and the base context of every page."""
+"""Core: dashboards, settings, profile and the base context.
+
+Imported even when a deployment leaves the module out: nothing here
+imports the module's models or services.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,40 +11,85 @@ from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, M
 core_module = ModuleDefinition(
     code="core",
     name=_("Core"),
-    description=_("Dashboards, settings, profile and the base context of every page."),
+    description=_("Dashboards, settings, the user profile and the base context every page needs."),
     version="1.0.0",
     tier=ModuleTier.CORE,
+    requires=(),
     features=(
-        "dashboard",
-        "settings",
-        "profile",
+        "store_dashboard",
+        "store_settings",
+        "store_localisation",
+        "api_keys",
+        "user_profile",
     ),
     permissions=(
-        PermissionDefinition(id="core.view_dashboard", label=_("View the dashboard"), category="core"),
-        PermissionDefinition(id="core.view_settings", label=_("View store settings"), category="core"),
-        PermissionDefinition(id="core.edit_settings", label=_("Edit store settings"), category="core"),
-        PermissionDefinition(id="core.edit_profile", label=_("Edit own profile"), category="core"),
-        PermissionDefinition(id="core.manage_appearance", label=_("Manage appearance"), category="core"),
+        PermissionDefinition(
+            id="core.view_dashboard",
+            label=_("View dashboard"),
+            description=_("See the store dashboard and its widgets."),
+            category="core",
+        ),
+        PermissionDefinition(
+            id="core.view_settings",
+            label=_("View settings"),
+            description=_("See the store's settings."),
+            category="core",
+        ),
+        PermissionDefinition(
+            id="core.edit_settings",
+            label=_("Edit settings"),
+            description=_("Change the store's general settings, such as its name and contact details."),
+            category="core",
+        ),
+        PermissionDefinition(
+            id="core.manage_localisation",
+            label=_("Manage languages and currency"),
+            description=_("Choose the store's languages, currency and time zone."),
+            category="core",
+        ),
+        PermissionDefinition(
+            id="core.manage_api_keys",
+            label=_("Manage API keys"),
+            description=_("Create and revoke the store's API keys for integrations."),
+            category="core",
+        ),
     ),
     menu_items={
         FrontendType.STORE: (
             MenuItem(
                 id="core.dashboard",
                 label=_("Dashboard"),
-                url_name="core:dashboard",
+                url_name="core:dashboard_view",
                 icon="home",
                 permission="core.view_dashboard",
-                order=10,
-                section="main",
+                order=0,
+                section="overview",
             ),
             MenuItem(
                 id="core.settings",
                 label=_("Settings"),
-                url_name="core:settings",
+                url_name="core:settings_edit",
                 icon="settings",
                 permission="core.view_settings",
-                order=20,
+                order=900,
                 section="settings",
+            ),
+            MenuItem(
+                id="core.api_keys",
+                label=_("API keys"),
+                url_name="core:apikey_list",
+                icon="key",
+                permission="core.manage_api_keys",
+                order=990,
+                section="settings",
+            ),
+            MenuItem(
+                id="core.profile",
+                label=_("My profile"),
+                url_name="core:profile_edit",
+                icon="user",
+                order=10,
+                section="account",
             ),
         ),
     },

@@ -1,15 +1,25 @@
-"""Errors of the core module; each ``code`` is stable API."""
+"""Errors of the core module.
 
-from orion.exceptions import OrionError, ValidationFailedError
+The ``code`` of each error is part of the API: clients match on it, so it
+never changes once released. The docstring is the default message.
+"""
+
+from orion.exceptions import NotFoundError, OrionError, ValidationFailedError
 
 
 class CoreError(OrionError):
-    """Base error of the core module."""
+    """An error of the core module; every other error here derives from it."""
 
     code = "core_error"
 
 
-class SettingsInvalidError(ValidationFailedError):
-    """The store settings are invalid."""
+class SettingNotFoundError(CoreError, NotFoundError):
+    """The requested setting does not exist."""
 
-    code = "store_settings_invalid"
+    code = "setting_not_found"
+
+
+class InvalidSettingError(CoreError, ValidationFailedError):
+    """The value given for a setting is not valid."""
+
+    code = "invalid_setting_value"

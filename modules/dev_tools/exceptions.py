@@ -1,15 +1,25 @@
-"""Errors of the dev_tools module; each ``code`` is stable API."""
+"""Errors of the dev_tools module.
+
+The ``code`` of each error is part of the API: clients match on it, so it
+never changes once released. The docstring is the default message.
+"""
 
 from orion.exceptions import NotFoundError, OrionError
 
 
 class DevToolsError(OrionError):
-    """Base error of the dev_tools module."""
+    """An error of the dev_tools module; every other error here derives from it."""
 
     code = "dev_tools_error"
 
 
-class ComponentNotFoundError(NotFoundError):
-    """No such component."""
+class ComponentNotFoundError(DevToolsError, NotFoundError):
+    """The template component does not exist."""
 
     code = "component_not_found"
+
+
+class IconNotFoundError(DevToolsError, NotFoundError):
+    """The icon does not exist."""
+
+    code = "icon_not_found"

@@ -1,21 +1,33 @@
-"""Errors of the inventory module; each ``code`` is stable API."""
+"""Errors of the inventory module.
+
+The ``code`` of each error is part of the API: clients match on it, so it
+never changes once released. The docstring is the default message.
+"""
 
 from orion.exceptions import NotFoundError, OrionError, ValidationFailedError
 
 
 class InventoryError(OrionError):
-    """Base error of the inventory module."""
+    """An error of the inventory module; every other error here derives from it."""
 
     code = "inventory_error"
 
 
-class InsufficientStockError(ValidationFailedError):
-    """Not enough stock."""
+class InsufficientStockError(InventoryError, ValidationFailedError):
+    """There is not enough stock at this location for the requested quantity."""
 
     code = "insufficient_stock"
+    status = 409
 
 
-class LocationNotFoundError(NotFoundError):
-    """No such stock location."""
+class StockLocationNotFoundError(InventoryError, NotFoundError):
+    """The stock location does not exist in this store."""
 
     code = "stock_location_not_found"
+
+
+class ReservationExpiredError(InventoryError):
+    """The stock reservation has expired and the stock was released."""
+
+    code = "stock_reservation_expired"
+    status = 409
