@@ -31,7 +31,7 @@ class TenantModuleMiddleware:
         self.hostless_paths = tuple(settings.ORION_HOSTLESS_PATHS)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        host = request.get_host().rsplit(":", 1)[0].lower() if request.get_host() else ""
+        host = request.get_host().rsplit(":", 1)[0].lower()
         store_code = self._store_code(request)
         tenant = state.resolve(host, store_code)
         if tenant is None:

@@ -26,6 +26,7 @@ from django.db import transaction
 from . import registry
 
 VERSION_KEY = "orion:tenant:version"
+MEMO_LIMIT = 10_000  # entries per thread; unknown hosts are cached too, so bound it
 _MISSING = object()
 
 
@@ -95,6 +96,8 @@ def _cached(key: tuple, load, version: int | None = None):
         if value is _MISSING:
             value = load()
             cache.set(shared_key, value, timeout=24 * 3600)
+        if len(_memo.entries) >= MEMO_LIMIT:
+            _memo.entries = {}
         _memo.entries[key] = value
     return value
 
