@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.request import split_domain_port
 from django.utils.translation import gettext as _
 
 from . import registry, state
@@ -31,7 +32,7 @@ class TenantModuleMiddleware:
         self.hostless_paths = tuple(settings.ORION_HOSTLESS_PATHS)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        host = request.get_host().rsplit(":", 1)[0].lower()
+        host, _port = split_domain_port(request.get_host())
         store_code = self._store_code(request)
         tenant = state.resolve(host, store_code)
         if tenant is None:
