@@ -37,16 +37,6 @@ ACTIONS = ("enable", "disable")
 AUDIT_ENTRIES_SHOWN = 20
 
 
-def change_text(change: services.PlannedChange) -> str:
-    """Why one planned change happens, for people."""
-    if change.cause == "explicit":
-        return _("requested")
-    modules = ", ".join(change.because_of)
-    if change.cause == "requirement":
-        return _("required by %(modules)s") % {"modules": modules}
-    return _("depends on %(modules)s") % {"modules": modules}
-
-
 def plan_signature(plan: services.ModulePlan) -> str:
     """The changes of a plan in order, to tell whether it changed between preview and confirmation."""
     return ",".join(f"{change.action}:{change.module}" for change in plan.changes)
@@ -75,9 +65,7 @@ class PlatformModuleAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("manage"))
     def manage_link(self, obj: PlatformModule) -> str:
-        return format_html(
-            '<a href="{}">{}</a>', self._url("manage", obj.platform_id), _("Manage modules")
-        )
+        return format_html('<a href="{}">{}</a>', self._url("manage", obj.platform_id), _("Manage modules"))
 
     # --- custom views --------------------------------------------------------
 
@@ -95,9 +83,7 @@ class PlatformModuleAdmin(admin.ModelAdmin):
         return custom + super().get_urls()
 
     def _url(self, view: str, *args: Any) -> str:
-        return reverse(
-            f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}", args=args
-        )
+        return reverse(f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}", args=args)
 
     def _check_permission(self, request: HttpRequest) -> None:
         codename = get_permission_codename("change", self.opts)
@@ -112,14 +98,13 @@ class PlatformModuleAdmin(admin.ModelAdmin):
         except (model.DoesNotExist, ValidationError, ValueError):
             raise Http404(_("No platform with this id.")) from None
 
-    def _platform_change_url(self, platform: Any) -> str | None:
+    def _platform_url(self, platform: Any, view: str, *args: Any) -> str | None:
+        """A URL of the platform's own admin, when this admin site has one."""
         opts = platform._meta
         if not self.admin_site.is_registered(type(platform)):
             return None
         try:
-            return reverse(
-                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[platform.pk]
-            )
+            return reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_{view}", args=args)
         except NoReverseMatch:
             return None
 
@@ -130,7 +115,8 @@ class PlatformModuleAdmin(admin.ModelAdmin):
             "title": title,
             "platform": platform,
             "platform_opts": platform._meta,
-            "platform_change_url": self._platform_change_url(platform),
+            "platform_changelist_url": self._platform_url(platform, "changelist"),
+            "platform_change_url": self._platform_url(platform, "change", platform.pk),
             "manage_url": self._url("manage", platform.pk),
             **extra,
         }
@@ -160,9 +146,10 @@ class PlatformModuleAdmin(admin.ModelAdmin):
         audit_url = None
         if self.admin_site.is_registered(ModuleAuditEntry):
             audit_opts = ModuleAuditEntry._meta
+            target = audit_opts.get_field("platform").target_field.name
             audit_url = (
                 reverse(f"{self.admin_site.name}:{audit_opts.app_label}_{audit_opts.model_name}_changelist")
-                + f"?platform__id__exact={platform.pk}"
+                + f"?platform__{target}__exact={platform.pk}"
             )
         context = self._context(
             request,
@@ -225,7 +212,7 @@ class PlatformModuleAdmin(admin.ModelAdmin):
                 "name": services.get_definition(change.module).name,
                 "action": change.action,
                 "explicit": change.cause == "explicit",
-                "why": change_text(change),
+                "why": change.why,
                 "hooks": change.hooks,
                 "routes": change.routes,
                 "menus": change.menus,
@@ -244,7 +231,6 @@ class PlatformModuleAdmin(admin.ModelAdmin):
             target=definition,
             changes=changes,
             plan_signature=plan_signature(plan),
-            data_kept=plan.to_dict()["data_kept"],
         )
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/orion_modules/confirm.html", context)
@@ -259,9 +245,17 @@ class ModuleAuditEntryAdmin(admin.ModelAdmin):
     list_select_related = ("platform",)
     search_fields = ("module_code", "cause", "triggered_by", "actor_label")
     date_hierarchy = "created_at"
-    readonly_fields = (
-        "created_at", "platform", "module_code", "action", "cause", "triggered_by", "batch", "actor",
-        "actor_label", "details",
+    fields = (
+        "created_at",
+        "platform",
+        "module_code",
+        "action",
+        "cause",
+        "triggered_by",
+        "batch",
+        "actor",
+        "actor_label",
+        "details",
     )
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -60,6 +60,16 @@ class PlannedChange:
     routes: tuple[str, ...]
     menus: tuple[str, ...]
 
+    @property
+    def why(self) -> str:
+        """Why this change happens, for people (translated)."""
+        modules = ", ".join(self.because_of)
+        if self.cause == "explicit":
+            return _("requested")
+        if self.cause == "requirement":
+            return _("required by %(modules)s") % {"modules": modules}
+        return _("depends on %(modules)s") % {"modules": modules}
+
 
 @dataclass
 class ModulePlan:

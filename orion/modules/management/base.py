@@ -27,11 +27,7 @@ def format_plan(plan: ModulePlan) -> str:
     if plan.is_noop:
         lines.append("  nothing to change")
     for step, change in enumerate(plan.changes, 1):
-        why = "requested" if change.cause == "explicit" else (
-            f"required by {', '.join(change.because_of)}" if change.cause == "requirement"
-            else f"depends on {', '.join(change.because_of)}"
-        )
-        lines.append(f"  {step}. {change.action} {change.module} ({why})")
+        lines.append(f"  {step}. {change.action} {change.module} ({change.why})")
         if change.hooks:
             lines.append(f"       hooks: {', '.join(change.hooks)}")
         if change.routes:
