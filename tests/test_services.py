@@ -107,6 +107,15 @@ def test_plan_is_computed_without_applying(platform):
     assert not PlatformModule.objects.exists()
 
 
+def test_explicitly_enabling_a_requirement_records_it(platform, enable):
+    enable("dummy_addon")
+    enable("dummy")
+    services.disable_module(platform=platform, code="dummy_addon")
+
+    states = {s.code: s for s in services.module_states(platform)}
+    assert states["dummy"].reason_text == "enabled explicitly"
+
+
 def test_enabling_twice_is_a_noop(platform, enable):
     enable("dummy")
 

@@ -294,8 +294,17 @@ def _cause_text(change: PlannedChange) -> str:
 
 
 def enable_module(*, platform: Any, code: str, actor: Any = None, via: str = "api") -> ModulePlan:
-    """Enable ``code`` (and its requirements) on ``platform``; returns the applied plan."""
-    return _apply(plan_enable(platform, code), actor=actor, via=via)
+    """Enable ``code`` (and its requirements) on ``platform``; returns the applied plan.
+
+    Asking for a module that is already on as a requirement records that it is
+    now wanted for itself, so it no longer reads "no longer required" later.
+    """
+    plan = plan_enable(platform, code)
+    if plan.is_noop:
+        PlatformModule.objects.filter(
+            platform=platform, module_code=code, reason=PlatformModule.Reason.REQUIREMENT
+        ).update(reason=PlatformModule.Reason.EXPLICIT)
+    return _apply(plan, actor=actor, via=via)
 
 
 def disable_module(*, platform: Any, code: str, actor: Any = None, via: str = "api") -> ModulePlan:
