@@ -118,6 +118,21 @@ def test_other_processes_see_the_change_through_the_version_counter(platform, en
     assert state.is_enabled(platform, "dummy")
 
 
+def test_a_version_ttl_still_shows_this_process_its_own_changes(client, platform, store, enable, settings):
+    settings.ORION_TENANT_VERSION_TTL = 60
+    assert client.get("/shop/acme/shelf/").status_code == 404
+
+    enable("dummy")
+
+    assert client.get("/shop/acme/shelf/").status_code == 200
+
+
+def test_host_outside_allowed_hosts_is_rejected(client, platform, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+
+    assert client.get("/admin/login/", HTTP_HOST="evil.example").status_code == 400
+
+
 def test_menu_shows_enabled_items_the_user_may_see(client, platform, store, enable, django_user_model):
     enable("dummy_addon")
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.http.request import split_domain_port
 from django.utils.translation import gettext as _
 
 from . import registry, state
@@ -32,10 +31,14 @@ class TenantModuleMiddleware:
         self.hostless_paths = tuple(settings.ORION_HOSTLESS_PATHS)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        host, _port = split_domain_port(request.get_host())
+        # The raw Host header is only a lookup key: a host no PlatformDomain
+        # names resolves to nothing, and Django's ALLOWED_HOSTS check still
+        # runs wherever the host is used (get_host()), as below.
+        raw_host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
         store_code = self._store_code(request)
-        tenant = state.resolve(host, store_code)
+        tenant = state.resolve(raw_host, store_code)
         if tenant is None:
+            request.get_host()  # DisallowedHost (400) for a host outside ALLOWED_HOSTS
             request.platform, request.store = None, None
             request.modules = registry.get_core_module_codes()
             if not request.path_info.startswith(self.hostless_paths):
@@ -48,10 +51,11 @@ class TenantModuleMiddleware:
 
     @staticmethod
     def _store_code(request: HttpRequest) -> str | None:
-        match = _STORE_IN_PATH.match(request.path_info)
-        if match:
-            return match["code"]
-        if request.path_info.startswith("/api/"):
+        path = request.path_info
+        if path.startswith(("/store/", "/shop/")):
+            match = _STORE_IN_PATH.match(path)
+            return match["code"] if match else None
+        if path.startswith("/api/"):
             return request.META.get(_STORE_HEADER) or request.GET.get("store") or None
         return None
 

@@ -1,18 +1,26 @@
 """Tenant and module resolution, cached, and the one `is_enabled` check.
 
 Three levels, fastest first:
-1. a process-local memo, valid only for the current *version*;
+1. a per-thread memo, valid only for the current *version*;
 2. the shared cache (Redis when configured), keyed by the version;
 3. the database.
 
-The version is a counter in the shared cache. Every change to module state,
-platforms, domains or stores bumps it (see ``invalidate``), so every worker
-process drops its memo on its next request. A warm request costs one cache
-read (the version) and no database query.
+Every change to module state, platforms, domains or stores bumps the version
+(see ``invalidate``). When the cache is shared between processes (Redis), the
+version is a counter in that cache, read on every request, so every worker
+process drops its memo on its next request. When the cache is local memory
+(one process, the embedded default) a process-local counter is the same thing
+and costs no cache read. A warm request makes no database query.
+
+``ORION_TENANT_VERSION_TTL`` (seconds, default 0) lets a deployment read the
+shared counter at most that often per thread, trading immediacy across
+processes for one network round trip less per request; a process always
+sees its own changes at once.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from dataclasses import dataclass
@@ -22,11 +30,16 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http.request import split_domain_port
 
 from . import registry
 
 VERSION_KEY = "orion:tenant:version"
 MEMO_LIMIT = 10_000  # entries per thread; unknown hosts are cached too, so bound it
+_PROCESS_LOCAL_BACKENDS = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
 _MISSING = object()
 
 
@@ -42,10 +55,13 @@ class Tenant:
 class _Memo(threading.local):
     def __init__(self) -> None:
         self.version: int | None = None
+        self.checked_at = 0.0
         self.entries: dict[tuple, Any] = {}
 
 
 _memo = _Memo()
+_local_counter = itertools.count(1)
+_local_version = [next(_local_counter)]
 
 
 def platform_model() -> Any:
@@ -56,12 +72,22 @@ def store_model() -> Any:
     return apps.get_model(settings.ORION_STORE_MODEL)
 
 
+def _cache_is_process_local() -> bool:
+    return settings.CACHES["default"]["BACKEND"] in _PROCESS_LOCAL_BACKENDS
+
+
 def current_version() -> int:
+    if _cache_is_process_local():
+        return _local_version[0]
+    ttl = getattr(settings, "ORION_TENANT_VERSION_TTL", 0)
+    if ttl and _memo.version is not None and time.monotonic() - _memo.checked_at < ttl:
+        return _memo.version
     version = cache.get(VERSION_KEY)
     if version is None:
         # Start from the clock, so a counter lost to eviction never repeats an old value.
         cache.add(VERSION_KEY, int(time.time() * 1000), timeout=None)
         version = cache.get(VERSION_KEY)
+    _memo.checked_at = time.monotonic()
     return version
 
 
@@ -73,13 +99,23 @@ def invalidate() -> None:
 
 
 def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        current_version()
-        cache.incr(VERSION_KEY)
+    if _cache_is_process_local():
+        _local_version[0] = next(_local_counter)  # next() on a count is atomic
+    else:
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            current_version()
+            cache.incr(VERSION_KEY)
     _memo.version = None
+    _memo.checked_at = 0.0
     _memo.entries = {}
+
+
+def _remember(key: tuple, value: Any) -> None:
+    if len(_memo.entries) >= MEMO_LIMIT:
+        _memo.entries = {}
+    _memo.entries[key] = value
 
 
 def _cached(key: tuple, load, version: int | None = None):
@@ -96,9 +132,7 @@ def _cached(key: tuple, load, version: int | None = None):
         if value is _MISSING:
             value = load()
             cache.set(shared_key, value, timeout=24 * 3600)
-        if len(_memo.entries) >= MEMO_LIMIT:
-            _memo.entries = {}
-        _memo.entries[key] = value
+        _remember(key, value)
     return value
 
 
@@ -152,13 +186,8 @@ def _load_store(platform_id: Any, store_code: str) -> Any:
     return store_model().objects.filter(platform_id=platform_id, code=store_code, is_active=True).first()
 
 
-def resolve(host: str, store_code: str | None = None) -> Tenant | None:
-    """Platform (from the host), store (from its code) and enabled modules.
-
-    Returns None for a host no platform serves. The store is None when no
-    code is given or the platform has no active store with that code.
-    """
-    version = current_version()
+def _resolve_uncached(raw_host: str, store_code: str | None, version: int) -> Tenant | None:
+    host, _port = split_domain_port(raw_host)
     platform = _cached(("host", host), lambda: _load_platform_for_host(host), version)
     if platform is None:
         return None
@@ -166,3 +195,21 @@ def resolve(host: str, store_code: str | None = None) -> Tenant | None:
     if store_code:
         store = _cached(("store", platform.pk, store_code), lambda: _load_store(platform.pk, store_code), version)
     return Tenant(platform=platform, modules=enabled_modules(platform, version=version), store=store)
+
+
+def resolve(raw_host: str, store_code: str | None = None) -> Tenant | None:
+    """Platform (from the Host header), store (from its code) and enabled modules.
+
+    Returns None for a host no platform serves. The store is None when no
+    code is given or the platform has no active store with that code. The
+    result is memoised whole per (host, store), so a warm request is one
+    dictionary lookup after the version check.
+    """
+    version = current_version()
+    if _memo.version == version:
+        tenant = _memo.entries.get(("tenant", raw_host, store_code), _MISSING)
+        if tenant is not _MISSING:
+            return tenant
+    tenant = _resolve_uncached(raw_host, store_code, version)
+    _remember(("tenant", raw_host, store_code), tenant)
+    return tenant
