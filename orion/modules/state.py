@@ -79,7 +79,7 @@ def _cache_is_process_local() -> bool:
 def current_version() -> int:
     if _cache_is_process_local():
         return _local_version[0]
-    ttl = getattr(settings, "ORION_TENANT_VERSION_TTL", 0)
+    ttl = settings.ORION_TENANT_VERSION_TTL
     if ttl and _memo.version is not None and time.monotonic() - _memo.checked_at < ttl:
         return _memo.version
     version = cache.get(VERSION_KEY)

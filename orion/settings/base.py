@@ -32,6 +32,9 @@ ORION_MODULE_APPS = discover_module_apps(BASE_DIR / "modules", exclude=ORION_EXC
 ORION_PLATFORM_MODEL = "tenancy.Platform"
 ORION_PLATFORM_DOMAIN_MODEL = "tenancy.PlatformDomain"
 ORION_STORE_MODEL = "tenancy.Store"
+# Seconds a thread may go without re-reading the shared tenant version (0: every
+# request, so changes apply at once in every process; see orion/modules/state.py).
+ORION_TENANT_VERSION_TTL = env.float("ORION_TENANT_VERSION_TTL", default=0)
 # Paths served whatever the host (no platform needed): admin, health, assets.
 ORION_HOSTLESS_PATHS = ("/admin/", "/health", "/metrics", "/static/", "/media/", "/i18n/")
 
