@@ -326,3 +326,25 @@ def test_platform_module_records_are_read_only_and_link_to_manage(admin_client, 
     assert admin_client.post(reverse(f"{base}_delete", args=[row_pk]), {"post": "yes"}).status_code == 403
     assert services.module_states(platform)  # unchanged state still readable
     assert state.is_enabled(platform, "dummy")
+
+
+def test_module_settings_are_edited_validated_and_audited(admin_client, platform):
+    url = reverse("admin:orion_modules_platformmodule_settings", args=[platform.pk, "dummy"])
+    manage = admin_client.get(reverse("admin:orion_modules_platformmodule_manage", args=[platform.pk]))
+    assert url in manage.content.decode()
+    assert 'value="hi"' in admin_client.get(url).content.decode()
+
+    invalid = admin_client.post(url, {"greeting": "x" * 30, "retries": "9"})
+    assert invalid.status_code == 200 and "errorlist" in invalid.content.decode()
+    assert services.get_module_settings(platform, "dummy") == {"greeting": "hi", "retries": 1}
+
+    saved = admin_client.post(url, {"greeting": "moin", "retries": "3"})
+    assert saved.status_code == 302
+    assert services.get_module_settings(platform, "dummy") == {"greeting": "moin", "retries": 3}
+    assert ModuleAuditEntry.objects.filter(action="module.config_changed", actor_label__contains="admin").exists()
+
+
+def test_a_module_without_settings_has_no_settings_page(admin_client, platform):
+    url = reverse("admin:orion_modules_platformmodule_settings", args=[platform.pk, "dummy_addon"])
+
+    assert admin_client.get(url).status_code == 404

@@ -79,6 +79,7 @@ class PlatformModuleAdmin(admin.ModelAdmin):
                 wrap(self.confirm_view),
                 name=f"{name}_confirm",
             ),
+            path("settings/<str:platform_pk>/<str:code>/", wrap(self.settings_view), name=f"{name}_settings"),
         ]
         return custom + super().get_urls()
 
@@ -140,6 +141,7 @@ class PlatformModuleAdmin(admin.ModelAdmin):
                     "reason_text": module.reason_text,
                     "action": action,
                     "action_url": self._url("confirm", platform.pk, action, module.code) if action else "",
+                    "settings_url": self._url("settings", platform.pk, module.code) if definition.settings_form else "",
                 }
             )
         audit_entries = ModuleAuditEntry.objects.filter(platform=platform)[:AUDIT_ENTRIES_SHOWN]
@@ -202,6 +204,35 @@ class PlatformModuleAdmin(admin.ModelAdmin):
                 messages.success(request, text % {"platform": platform, "modules": modules})
             return HttpResponseRedirect(manage_url)
         return self._render_confirm(request, platform, plan)
+
+    def settings_view(self, request: HttpRequest, platform_pk: str, code: str) -> HttpResponse:
+        """The module's per-platform settings form; saved through ``services.configure_module``."""
+        self._check_permission(request)
+        platform = self._get_platform(platform_pk)
+        try:
+            definition = services.get_definition(code)
+        except services.UnknownModuleError as exc:
+            raise Http404(exc.message) from exc
+        if definition.settings_form is None:
+            raise Http404(_("Module '%(code)s' has no settings.") % {"code": code})
+        if request.method == "POST":
+            form = definition.settings_form(data=request.POST)
+            if form.is_valid():
+                services.configure_module(
+                    platform=platform, code=code, values=request.POST, actor=request.user, via="admin"
+                )
+                messages.success(
+                    request,
+                    _("Settings of %(module)s saved for %(platform)s.")
+                    % {"module": definition.name, "platform": platform},
+                )
+                return HttpResponseRedirect(self._url("manage", platform.pk))
+        else:
+            form = definition.settings_form(initial=services.get_module_settings(platform, code))
+        title = _("Settings of %(module)s on %(platform)s") % {"module": definition.name, "platform": platform}
+        context = self._context(request, platform, title, form=form, target=definition)
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/orion_modules/settings.html", context)
 
     def _render_confirm(self, request: HttpRequest, platform: Any, plan: services.ModulePlan) -> HttpResponse:
         definition = services.get_definition(plan.target)
