@@ -20,3 +20,11 @@ def test_demo_data_loads_twice_and_serves_both_platforms(client, db):
     assert "Orion Loyalty" in loyalty.content.decode() and "Acme Outdoor" not in loyalty.content.decode()
     platform = state.platform_model().objects.get(code="oms")
     assert state.is_enabled(platform, "checkout") and not state.is_enabled(platform, "loyalty")
+
+
+def test_pages_follow_the_visitors_language(client, platform):
+    german = client.get("/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    french = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "Shops auf dieser Plattform" in german and "Betrieben mit Orion" in german
+    assert "Boutiques de cette plateforme" in french
