@@ -196,7 +196,7 @@ def _change(code: str, action: str, cause: str, because_of: set[str]) -> Planned
 def plan_enable(platform: Any, code: str) -> ModulePlan:
     """Enable ``code`` and, first, everything it needs that is off."""
     get_definition(code)
-    enabled = state.enabled_modules(platform)
+    enabled = state.load_enabled_modules(platform.pk)
     plan = ModulePlan(platform=platform, action="enable", target=code)
     needed = (graph.requirements_of(registry.MODULES, code) | {code}) - enabled
     for module in graph.topological_order(registry.MODULES, needed):
@@ -215,7 +215,7 @@ def plan_disable(platform: Any, code: str) -> ModulePlan:
     definition = get_definition(code)
     if definition.is_core:
         raise CoreModuleError(_("'%(code)s' is a core module and cannot be disabled.") % {"code": code})
-    enabled = state.enabled_modules(platform)
+    enabled = state.load_enabled_modules(platform.pk)
     plan = ModulePlan(platform=platform, action="disable", target=code)
     if code not in enabled:
         plan.notes.append(_("'%(code)s' is already disabled.") % {"code": code})
@@ -238,9 +238,12 @@ def _actor_label(actor: Any, via: str) -> str:
 
 
 @transaction.atomic
+def _lock(platform: Any) -> None:
+    """Lock the platform row: two operators' cascades on one platform run one after the other."""
+    type(platform).objects.select_for_update().only("pk").get(pk=platform.pk)
+
+
 def _apply(plan: ModulePlan, *, actor: Any, via: str) -> ModulePlan:
-    # Lock the platform row so two operators cannot interleave cascades.
-    type(plan.platform).objects.select_for_update().filter(pk=plan.platform.pk).exists()
     batch = uuid.uuid4()
     turning_on = plan.action == "enable"
     for change in plan.changes:
@@ -299,17 +302,21 @@ def enable_module(*, platform: Any, code: str, actor: Any = None, via: str = "ap
     Asking for a module that is already on as a requirement records that it is
     now wanted for itself, so it no longer reads "no longer required" later.
     """
-    plan = plan_enable(platform, code)
-    if plan.is_noop:
-        PlatformModule.objects.filter(
-            platform=platform, module_code=code, reason=PlatformModule.Reason.REQUIREMENT
-        ).update(reason=PlatformModule.Reason.EXPLICIT)
-    return _apply(plan, actor=actor, via=via)
+    with transaction.atomic():
+        _lock(platform)
+        plan = plan_enable(platform, code)  # planned under the lock, from the committed state
+        if plan.is_noop:
+            PlatformModule.objects.filter(
+                platform=platform, module_code=code, reason=PlatformModule.Reason.REQUIREMENT
+            ).update(reason=PlatformModule.Reason.EXPLICIT)
+        return _apply(plan, actor=actor, via=via)
 
 
 def disable_module(*, platform: Any, code: str, actor: Any = None, via: str = "api") -> ModulePlan:
     """Disable ``code`` (and its dependents) on ``platform``; data is kept."""
-    return _apply(plan_disable(platform, code), actor=actor, via=via)
+    with transaction.atomic():
+        _lock(platform)
+        return _apply(plan_disable(platform, code), actor=actor, via=via)
 
 
 def get_module_settings(platform: Any, code: str) -> dict[str, Any]:

@@ -136,7 +136,8 @@ def _cached(key: tuple, load, version: int | None = None):
     return value
 
 
-def _load_enabled_codes(platform_id: Any) -> frozenset[str]:
+def load_enabled_modules(platform_id: Any) -> frozenset[str]:
+    """The enabled codes from the database, bypassing every cache (for planning)."""
     from .models import PlatformModule
 
     stored = PlatformModule.objects.filter(platform_id=platform_id, is_enabled=True).values_list(
@@ -150,7 +151,7 @@ def enabled_modules(platform: Any, *, version: int | None = None) -> frozenset[s
     if platform is None:
         return registry.get_core_module_codes()
     platform_id = getattr(platform, "pk", platform)
-    return _cached(("modules", platform_id), lambda: _load_enabled_codes(platform_id), version)
+    return _cached(("modules", platform_id), lambda: load_enabled_modules(platform_id), version)
 
 
 def is_enabled(platform: Any, code: str, *, modules: frozenset[str] | None = None) -> bool:
