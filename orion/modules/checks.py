@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-import environ
 from django.core import checks
 
 from . import graph, registry
@@ -18,7 +17,6 @@ from .apps import ModuleAppConfig, module_app_configs
 from .urls import MOUNTS, route_module
 
 LANGUAGES = ("en", "de", "fr", "lb")
-_env = environ.Env()
 
 
 def _modules() -> list[tuple[ModuleAppConfig, Path]]:
