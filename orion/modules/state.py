@@ -13,9 +13,9 @@ process drops its memo on its next request. When the cache is local memory
 and costs no cache read. A warm request makes no database query.
 
 ``ORION_TENANT_VERSION_TTL`` (seconds, default 0) lets a deployment read the
-shared counter at most that often per thread, trading immediacy across
-processes for one network round trip less per request; a process always
-sees its own changes at once.
+shared counter at most that often per thread, trading immediacy for one
+network round trip less per request: the thread that made a change sees it
+at once, every other thread (in any process) within the TTL.
 """
 
 from __future__ import annotations
