@@ -1,13 +1,23 @@
-"""API error format: every error carries a stable ``code`` next to its ``detail``."""
+"""The API's error format and its scoped bases, one per frontend.
+
+Every error carries a stable ``code`` next to its ``detail``. A meta-test
+fails when a view of the store or admin API derives from none of the
+``*APIMixin`` classes here.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from orion.exceptions import OrionError
+from orion.permissions import has_store_permission, is_member, is_platform_admin
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -20,3 +30,71 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is not None and isinstance(response.data, dict) and "detail" in response.data:
         response.data["code"] = getattr(response.data["detail"], "code", "error")
     return response
+
+
+class StorePermission(BasePermission):
+    """The API side of ``orion.views.StoreViewMixin``: same rules, same 404 for outsiders.
+
+    A token scoped to another store is treated as an outsider.
+    """
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        store = getattr(request, "store", None)
+        if store is None:
+            raise NotFound(_("No store given: send its code in the X-Store header."))
+        if not request.user or not request.user.is_authenticated:
+            raise NotAuthenticated()
+        token_store = getattr(request.auth, "store_id", None)
+        if token_store is not None and token_store != store.pk:
+            raise NotFound(_("No store with this code on this platform."))
+        if not is_member(request.user, store):
+            raise NotFound(_("No store with this code on this platform."))
+        permission = view.required_permission(request)
+        if not has_store_permission(request.user, store, permission, modules=request.modules):
+            raise PermissionDenied(_("Your role in this store does not allow this."))
+        return True
+
+
+class StoreAPIMixin:
+    """Base of every store API view and viewset (see ``StoreViewMixin`` for the rules)."""
+
+    permission_classes = [StorePermission]
+    permission_required: str | None = None
+    edit_permission_required: str | None = None
+
+    def required_permission(self, request: Request) -> str | None:
+        if request.method in SAFE_METHODS:
+            return self.permission_required
+        return self.edit_permission_required or self.permission_required
+
+
+class StorefrontPermission(BasePermission):
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if getattr(request, "store", None) is None:
+            raise NotFound(_("No store given: send its code in the X-Store header."))
+        return True
+
+
+class StorefrontAPIMixin:
+    """Base of storefront API views: public, read by shoppers, one store."""
+
+    authentication_classes: list = []
+    permission_classes = [StorefrontPermission]
+
+
+class PlatformAdminPermission(BasePermission):
+    """Platform staff of ``request.platform`` (or superusers)."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        platform = getattr(request, "platform", None)
+        if platform is None:
+            raise NotFound(_("No platform is served at this address."))
+        if not request.user or not request.user.is_authenticated:
+            raise NotAuthenticated()
+        return request.user.is_superuser or is_platform_admin(request.user, platform)
+
+
+class PlatformAdminAPIMixin:
+    """Base of the admin API: the platform's own data, for its admins only."""
+
+    permission_classes = [PlatformAdminPermission]

@@ -11,9 +11,12 @@ from __future__ import annotations
 class OrionError(Exception):
     code: str = "error"
     status: int = 400  # HTTP status the API answers with
+    # A translatable default message (gettext_lazy); else the class docstring.
+    default_message: str | None = None
 
-    def __init__(self, message: str = "", *, code: str | None = None) -> None:
-        super().__init__(message or self.__class__.__doc__ or self.code)
+    def __init__(self, message: str = "", *, code: str | None = None, errors: dict | None = None) -> None:
+        super().__init__(message or self.default_message or self.__class__.__doc__ or self.code)
+        self.errors = errors or {}  # field name -> problems, for forms and API clients
         if code is not None:
             self.code = code
 

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from modules.tenancy.testing import make_store
 from orion.modules import services, state
-from orion.testing.pytest_plugin import make_store
 
 
 def things_url(store):
@@ -101,7 +101,7 @@ def test_changes_apply_on_the_next_request(client, platform, store, enable):
     services.disable_module(platform=platform, code="dummy")
     assert client.get("/shop/acme/shelf/").status_code == 404
 
-    store.is_active = False
+    store.status = "suspended"
     store.save()
     services.enable_module(platform=platform, code="dummy")
     assert client.get("/shop/acme/shelf/").status_code == 404

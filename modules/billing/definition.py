@@ -34,6 +34,7 @@ billing_module = ModuleDefinition(
             label=_("Manage subscription"),
             description=_("Change or cancel the store's subscription tier."),
             category="billing",
+            owner_only=True,
         ),
         PermissionDefinition(
             id="billing.view_invoice",
@@ -46,12 +47,14 @@ billing_module = ModuleDefinition(
             label=_("Manage payment method"),
             description=_("Change the card or account the subscription is paid with."),
             category="billing",
+            owner_only=True,
         ),
         PermissionDefinition(
             id="billing.manage_billing_details",
             label=_("Manage billing details"),
             description=_("Change the billing address and VAT number shown on invoices."),
             category="billing",
+            owner_only=True,
         ),
     ),
     menu_items={

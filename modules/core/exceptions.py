@@ -4,7 +4,9 @@ The ``code`` of each error is part of the API: clients match on it, so it
 never changes once released. The docstring is the default message.
 """
 
-from orion.exceptions import NotFoundError, OrionError, ValidationFailedError
+from django.utils.translation import gettext_lazy as _
+
+from orion.exceptions import NotFoundError, OrionError, PermissionDeniedError, ValidationFailedError
 
 
 class CoreError(OrionError):
@@ -23,3 +25,9 @@ class InvalidSettingError(CoreError, ValidationFailedError):
     """The value given for a setting is not valid."""
 
     code = "invalid_setting_value"
+
+
+class NotAMemberError(CoreError, PermissionDeniedError):
+    default_message = _("Only members of the store's team can have API keys for it.")
+
+    code = "not_a_member"

@@ -41,12 +41,14 @@ tenancy_module = ModuleDefinition(
             label=_("Manage roles"),
             description=_("Create store roles and choose the permissions each role grants."),
             category="tenancy",
+            owner_only=True,
         ),
         PermissionDefinition(
             id="tenancy.manage_domains",
             label=_("Manage domains"),
             description=_("Connect custom domains to the storefront and choose the primary one."),
             category="tenancy",
+            owner_only=True,
         ),
     ),
     menu_items={

@@ -1,10 +1,13 @@
 """Errors of the tenancy module.
 
 The ``code`` of each error is part of the API: clients match on it, so it
-never changes once released. The docstring is the default message.
+never changes once released. ``default_message`` (translated) or the
+docstring is the default message.
 """
 
-from orion.exceptions import NotFoundError, OrionError, ValidationFailedError
+from django.utils.translation import gettext_lazy as _
+
+from orion.exceptions import NotFoundError, OrionError, PermissionDeniedError, ValidationFailedError
 
 
 class TenancyError(OrionError):
@@ -29,3 +32,63 @@ class DomainTakenError(TenancyError, ValidationFailedError):
     """The domain is already used by another platform or store."""
 
     code = "domain_taken"
+
+
+class StoreCodeTakenError(TenancyError, ValidationFailedError):
+    default_message = _("Another store on this platform already uses this code.")
+
+    code = "store_code_taken"
+
+
+class LastOwnerError(TenancyError, ValidationFailedError):
+    default_message = _("A store keeps at least one owner: make someone else owner first.")
+
+    code = "last_owner"
+
+
+class PermissionEscalationError(TenancyError, PermissionDeniedError):
+    default_message = _("You cannot grant a permission or role you do not hold yourself.")
+
+    code = "permission_escalation"
+
+
+class OwnMembershipError(TenancyError, PermissionDeniedError):
+    default_message = _("You cannot change your own role; ask another owner.")
+
+    code = "own_membership"
+
+
+class UnknownPermissionError(TenancyError, ValidationFailedError):
+    default_message = _("A role can only grant permissions that the platform's modules declare.")
+
+    code = "unknown_permission"
+
+
+class BuiltinRoleError(TenancyError, ValidationFailedError):
+    default_message = _("Built-in roles cannot be edited or deleted.")
+
+    code = "builtin_role"
+
+
+class RoleInUseError(TenancyError, ValidationFailedError):
+    default_message = _("Members or open invitations still use this role.")
+
+    code = "role_in_use"
+
+
+class AlreadyMemberError(TenancyError, ValidationFailedError):
+    default_message = _("This person is already on the store's team.")
+
+    code = "already_member"
+
+
+class InvitationInvalidError(TenancyError, NotFoundError):
+    default_message = _("This invitation does not exist, has expired, was revoked or was already used.")
+
+    code = "invitation_invalid"
+
+
+class InvitationWrongUserError(TenancyError, PermissionDeniedError):
+    default_message = _("This invitation was sent to another email address. Log in as that user to accept it.")
+
+    code = "invitation_wrong_user"

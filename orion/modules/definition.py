@@ -45,6 +45,8 @@ class PermissionDefinition:
     label: str
     description: str = ""
     category: str = ""
+    # Granted to the owner role only, never to the built-in manager role.
+    owner_only: bool = False
 
 
 @dataclass(frozen=True)

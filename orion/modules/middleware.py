@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django_scopes import scope, scopes_disabled
 
 from . import registry, state
 from .urls import API_FRONTENDS, FRONTEND_NAMESPACES
@@ -29,6 +30,7 @@ class TenantModuleMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.hostless_paths = tuple(settings.ORION_HOSTLESS_PATHS)
+        self.unscoped_paths = tuple(settings.ORION_UNSCOPED_PATHS)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # The raw Host header is only a lookup key: a host no PlatformDomain
@@ -47,7 +49,31 @@ class TenantModuleMiddleware:
             request.platform, request.store, request.modules = tenant.platform, tenant.store, tenant.modules
             if store_code and tenant.store is None:
                 raise Http404(_("No store with this code on this platform."))
+            if tenant.store_from_host:
+                self._serve_storefront_at_root(request, tenant.store)
+        return self._scoped(request)
+
+    def _scoped(self, request: HttpRequest) -> HttpResponse:
+        """Run the view with the tenant scope active (see django-scopes).
+
+        Store-scoped models refuse queries with no scope active, so a view,
+        command or task that forgets the store fails loudly instead of
+        returning every tenant's rows. Django admin runs unscoped: it
+        filters by platform itself (tenancy's admin).
+        """
+        if request.store is not None:
+            with scope(store=request.store):
+                return self.get_response(request)
+        if request.path_info.startswith(self.unscoped_paths):
+            with scopes_disabled():
+                return self.get_response(request)
         return self.get_response(request)
+
+    def _serve_storefront_at_root(self, request: HttpRequest, store) -> None:
+        """On a store's own domain, ``/products/`` is the storefront's ``/shop/<code>/products/``."""
+        path = request.path_info
+        if not path.startswith(("/shop/", "/api/", "/accounts/")) and not path.startswith(self.hostless_paths):
+            request.path_info = f"/shop/{store.code}{path}"
 
     @staticmethod
     def _store_code(request: HttpRequest) -> str | None:

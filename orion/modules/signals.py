@@ -79,7 +79,12 @@ def _invalidate_tenant_cache(**kwargs: Any) -> None:
 
 def connect_tenant_models() -> None:
     """Any change to a platform, domain or store re-resolves every tenant."""
-    for setting in ("ORION_PLATFORM_MODEL", "ORION_PLATFORM_DOMAIN_MODEL", "ORION_STORE_MODEL"):
+    for setting in (
+        "ORION_PLATFORM_MODEL",
+        "ORION_PLATFORM_DOMAIN_MODEL",
+        "ORION_STORE_MODEL",
+        "ORION_STORE_DOMAIN_MODEL",
+    ):
         model = apps.get_model(getattr(settings, setting))
         post_save.connect(_invalidate_tenant_cache, sender=model, dispatch_uid=f"orion-tenant-{setting}-save")
         post_delete.connect(_invalidate_tenant_cache, sender=model, dispatch_uid=f"orion-tenant-{setting}-del")

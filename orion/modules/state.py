@@ -31,6 +31,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http.request import split_domain_port
+from django_scopes import scopes_disabled
 
 from . import registry
 
@@ -50,6 +51,8 @@ class Tenant:
     platform: Any
     modules: frozenset[str]
     store: Any = None
+    # True when the Host header is one of the store's own domains (its storefront).
+    store_from_host: bool = False
 
 
 class _Memo(threading.local):
@@ -175,11 +178,7 @@ def is_enabled_for_request(request: Any, code: str) -> bool:
 
 def _load_platform_for_host(host: str) -> Any:
     domain_model = apps.get_model(settings.ORION_PLATFORM_DOMAIN_MODEL)
-    domain = (
-        domain_model.objects.select_related("platform")
-        .filter(domain=host, platform__is_active=True)
-        .first()
-    )
+    domain = domain_model.objects.select_related("platform").filter(domain=host, platform__is_active=True).first()
     return domain.platform if domain else None
 
 
@@ -187,11 +186,34 @@ def _load_store(platform_id: Any, store_code: str) -> Any:
     return store_model().objects.filter(platform_id=platform_id, code=store_code, is_active=True).first()
 
 
+def _load_store_for_host(host: str) -> Any:
+    """The active store whose own domain ``host`` is (on an active platform), or None."""
+    domain_model = apps.get_model(settings.ORION_STORE_DOMAIN_MODEL)
+    with scopes_disabled():  # the lookup that decides the scope
+        domain = (
+            domain_model.objects.select_related("store__platform")
+            .filter(domain=host, store__is_active=True, store__platform__is_active=True)
+            .first()
+        )
+    return domain.store if domain else None
+
+
+def _resolve_store_host(host: str, store_code: str | None, version: int) -> Tenant | None:
+    store = _cached(("storehost", host), lambda: _load_store_for_host(host), version)
+    if store is None:
+        return None
+    modules = enabled_modules(store.platform, version=version)
+    if store_code and store_code != store.code:
+        # Another store's code on this store's own domain: no such store here.
+        return Tenant(platform=store.platform, modules=modules, store=None)
+    return Tenant(platform=store.platform, modules=modules, store=store, store_from_host=True)
+
+
 def _resolve_uncached(raw_host: str, store_code: str | None, version: int) -> Tenant | None:
     host, _port = split_domain_port(raw_host)
     platform = _cached(("host", host), lambda: _load_platform_for_host(host), version)
     if platform is None:
-        return None
+        return _resolve_store_host(host, store_code, version)
     store = None
     if store_code:
         store = _cached(("store", platform.pk, store_code), lambda: _load_store(platform.pk, store_code), version)

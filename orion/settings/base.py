@@ -32,13 +32,20 @@ ORION_MODULE_APPS = discover_module_apps(BASE_DIR / "modules", exclude=ORION_EXC
 ORION_PLATFORM_MODEL = "tenancy.Platform"
 ORION_PLATFORM_DOMAIN_MODEL = "tenancy.PlatformDomain"
 ORION_STORE_MODEL = "tenancy.Store"
+ORION_STORE_DOMAIN_MODEL = "tenancy.StoreDomain"
+# How links in emails reach the platform: scheme and ":port" (empty for 80/443).
+ORION_PUBLIC_SCHEME = env("ORION_PUBLIC_SCHEME", default="https")
+ORION_PUBLIC_PORT = env("ORION_PUBLIC_PORT", default="")
 # Seconds a thread may go without re-reading the shared tenant version (0: every
 # request, so changes apply at once in every process; see orion/modules/state.py).
 ORION_TENANT_VERSION_TTL = env.float("ORION_TENANT_VERSION_TTL", default=0)
 # Paths served whatever the host (no platform needed): admin, health, assets.
 ORION_HOSTLESS_PATHS = ("/admin/", "/health", "/metrics", "/static/", "/media/", "/i18n/")
+# Paths that run with the tenant scope off: Django admin filters by platform itself.
+ORION_UNSCOPED_PATHS = ("/admin/",)
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before admin, as it asks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -46,7 +53,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_celery_beat",
+    "django_htmx",
+    "axes",
     "orion.accounts",
     *ORION_MODULE_APPS,
     "orion.modules",  # last: its ready() sees the whole registry
@@ -61,7 +72,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "orion.modules.middleware.TenantModuleMiddleware",
+    "orion.i18n.StoreLanguageMiddleware",
+    # Last: it turns a locked-out login (django-axes) into a clear page or a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "orion.urls"
@@ -92,9 +107,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -105,7 +118,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before anything else runs.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    # Store roles and platform admins: answers user.has_perm(permission, store).
+    "modules.tenancy.auth.StoreRoleBackend",
+]
+LOGIN_URL = "public:core:login"
+LOGIN_REDIRECT_URL = "public:core:home"
+LOGOUT_REDIRECT_URL = "public:core:login"
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
+# Failed logins (forms and API alike), per account and per address, via django-axes.
+AXES_FAILURE_LIMIT = env.int("ORION_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("ORION_LOGIN_COOLOFF_HOURS", default=0.25)  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_LOCKOUT_CALLABLE = "orion.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
 
 # --- Celery ----------------------------------------------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
@@ -120,6 +152,8 @@ CELERY_TIMEZONE = "UTC"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("de", _("German")), ("fr", _("French")), ("lb", _("Luxembourgish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
@@ -131,9 +165,26 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        # Per-user tokens scoped to one store (core module: API keys).
+        "modules.core.authentication.ApiTokenAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "orion.api.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Orion API",
+    "DESCRIPTION": "Store, storefront and platform administration API. Send the store's code in the X-Store header.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 LOGGING = {

@@ -1,7 +1,8 @@
 """Pytest fixtures shared by the framework tests and every module's tests.
 
 Loaded with ``-p orion.testing.pytest_plugin`` (see .pytest.ini), so a module's
-``tests/`` folder gets them without a conftest of its own.
+``tests/`` folder gets them without a conftest of its own. Platforms, stores
+and teams come from the tenancy module's plugin (``modules.tenancy.testing``).
 """
 
 from __future__ import annotations
@@ -9,22 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.apps import apps
-from django.conf import settings
-
-
-def make_platform(code: str, domain: str) -> Any:
-    from orion.modules import state
-
-    platform = state.platform_model().objects.create(code=code, name=code.title())
-    apps.get_model(settings.ORION_PLATFORM_DOMAIN_MODEL).objects.create(platform=platform, domain=domain)
-    return platform
-
-
-def make_store(platform: Any, code: str) -> Any:
-    from orion.modules import state
-
-    return state.store_model().objects.create(platform=platform, code=code, name=code.title())
 
 
 @pytest.fixture(autouse=True)
@@ -33,22 +18,6 @@ def _fresh_tenant_cache() -> None:
     from orion.modules import state
 
     state.invalidate()
-
-
-@pytest.fixture
-def platform(db: Any) -> Any:
-    """A platform served at ``testserver``, the test client's default host."""
-    return make_platform("main", "testserver")
-
-
-@pytest.fixture
-def other_platform(db: Any) -> Any:
-    return make_platform("other", "other.testserver")
-
-
-@pytest.fixture
-def store(platform: Any) -> Any:
-    return make_store(platform, "acme")
 
 
 @pytest.fixture

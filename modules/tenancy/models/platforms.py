@@ -1,13 +1,8 @@
-"""Platforms, the domains they answer on, and their stores.
-
-The framework reaches these through settings (``ORION_PLATFORM_MODEL``,
-``ORION_PLATFORM_DOMAIN_MODEL``, ``ORION_STORE_MODEL``) and relies on the
-fields named there: ``code`` and ``is_active`` on platforms and stores,
-``domain`` and ``platform`` on domains.
-"""
+"""Platforms, the domains they answer on, and their staff."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -59,20 +54,20 @@ class PlatformDomain(models.Model):
             raise ValidationError({"domain": _("Give the host name only, without scheme, port or path.")})
 
 
-class Store(models.Model):
-    """A store run on a platform; its code appears in its URLs (/store/<code>/)."""
+class PlatformStaff(models.Model):
+    """A platform admin: a staff user who administers one platform in Django admin.
 
-    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="stores")
-    code = models.SlugField(_("code"), max_length=50)
-    name = models.CharField(_("name"), max_length=150)
-    is_active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    Superusers administer every platform; other staff users see only the
+    platforms they are attached to here (see ``admin_scope.py``).
+    """
+
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="staff")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="platform_staff")
 
     class Meta:
-        verbose_name = _("store")
-        verbose_name_plural = _("stores")
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["platform", "code"], name="unique_store_code_per_platform")]
+        verbose_name = _("platform admin")
+        verbose_name_plural = _("platform admins")
+        constraints = [models.UniqueConstraint(fields=["platform", "user"], name="unique_platform_staff")]
 
     def __str__(self) -> str:
-        return self.name
+        return f"{self.user} @ {self.platform}"

@@ -1,0 +1,38 @@
+"""Writes of the core module: API keys."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from orion.permissions import is_member
+
+from .authentication import LOOKUP_LENGTH, hash_secret
+from .exceptions import NotAMemberError
+from .models import TOKEN_PREFIX, ApiToken
+
+
+@transaction.atomic
+def api_token_create(*, store: Any, user: Any, name: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
+    """A new key for ``user`` in ``store``; the key is returned once and never stored."""
+    if not is_member(user, store):
+        raise NotAMemberError()
+    lookup = secrets.token_hex(LOOKUP_LENGTH // 2)
+    key = f"{TOKEN_PREFIX}{lookup}{secrets.token_urlsafe(32)}"
+    token = ApiToken(
+        store=store, user=user, name=name, lookup=lookup, token_hash=hash_secret(key), expires_at=expires_at
+    )
+    token.full_clean()
+    token.save()
+    return token, key
+
+
+def api_token_revoke(*, token: ApiToken, actor: Any) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token

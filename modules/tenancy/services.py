@@ -1,0 +1,287 @@
+"""Writes of the tenancy module: stores, signup, roles, team members and invitations.
+
+Every function is atomic and checks the actor's rights itself, so the store
+pages, the API and commands share one set of rules: nobody grants a
+permission or role they lack, a store keeps at least one owner, and nobody
+changes their own role.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from orion.modules import state
+from orion.permissions import declared_permissions, has_store_permission, is_member
+
+from . import exceptions, roles
+from .models import Invitation, Merchant, Platform, Store, StoreMembership, StoreRole
+
+BUILTIN_ROLE_NAMES = {
+    StoreRole.Kind.OWNER: "Owner",
+    StoreRole.Kind.MANAGER: "Manager",
+    StoreRole.Kind.STAFF: "Staff",
+}
+INVITATION_LIFETIME = timedelta(days=getattr(settings, "ORION_INVITATION_DAYS", 7))
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# --- Stores ----------------------------------------------------------------
+
+
+@transaction.atomic
+def store_create(
+    *,
+    platform: Platform,
+    merchant: Merchant,
+    code: str,
+    name: str,
+    owner: Any,
+    default_language: str = settings.LANGUAGE_CODE,
+    currency: str = "EUR",
+) -> Store:
+    """A store with its built-in roles, and ``owner`` as its first owner."""
+    if Store.objects.filter(platform=platform, code=code).exists():
+        raise exceptions.StoreCodeTakenError()
+    store = Store(
+        platform=platform,
+        merchant=merchant,
+        code=code,
+        name=name,
+        default_language=default_language,
+        currency=currency,
+        contact_email=merchant.email,
+    )
+    store.full_clean()
+    store.save()
+    with scope(store=store):
+        owner_role = None
+        for kind, role_name in BUILTIN_ROLE_NAMES.items():
+            role = StoreRole.objects.create(store=store, kind=kind, name=role_name)
+            owner_role = owner_role or role
+        StoreMembership.objects.create(store=store, user=owner, role=owner_role)
+    state.invalidate()
+    return store
+
+
+@transaction.atomic
+def merchant_signup(
+    *,
+    platform: Platform,
+    company_name: str,
+    email: str,
+    full_name: str,
+    password: str,
+    store_name: str,
+    store_code: str,
+    default_language: str = settings.LANGUAGE_CODE,
+) -> Store:
+    """A new merchant from the public signup form: user, merchant, store, owner membership."""
+    user = get_user_model().objects.create_user(email, password, full_name=full_name)
+    merchant = Merchant.objects.create(platform=platform, name=company_name, email=user.email)
+    return store_create(
+        platform=platform,
+        merchant=merchant,
+        code=store_code,
+        name=store_name,
+        owner=user,
+        default_language=default_language,
+    )
+
+
+def store_update(*, store: Store, actor: Any, **fields: Any) -> Store:
+    """Change a store's general settings (fields the settings form offers)."""
+    for name, value in fields.items():
+        setattr(store, name, value)
+    store.full_clean()
+    store.save(update_fields=list(fields))
+    state.invalidate()
+    return store
+
+
+# --- Roles -----------------------------------------------------------------
+
+
+def _check_can_grant(*, store: Store, actor: Any, permissions: Iterable[str]) -> None:
+    """The actor must hold every permission they hand out."""
+    for permission in permissions:
+        if not has_store_permission(actor, store, permission):
+            raise exceptions.PermissionEscalationError()
+
+
+def _check_can_grant_role(*, store: Store, actor: Any, role: StoreRole) -> None:
+    if role.kind == StoreRole.Kind.OWNER and not _is_owner(store=store, user=actor):
+        raise exceptions.PermissionEscalationError()
+    _check_can_grant(store=store, actor=actor, permissions=roles.role_permissions(role))
+
+
+def _clean_permissions(*, store: Store, permissions: Iterable[str]) -> list[str]:
+    enabled = state.enabled_modules(store.platform_id)
+    available = declared_permissions(enabled)
+    unknown = sorted(set(permissions) - set(available))
+    if unknown:
+        raise exceptions.UnknownPermissionError(errors={"permissions": unknown})
+    return sorted(set(permissions))
+
+
+@transaction.atomic
+def role_create(*, store: Store, actor: Any, name: str, permissions: Iterable[str]) -> StoreRole:
+    permissions = _clean_permissions(store=store, permissions=permissions)
+    _check_can_grant(store=store, actor=actor, permissions=permissions)
+    role = StoreRole(store=store, kind=StoreRole.Kind.CUSTOM, name=name, permissions=permissions)
+    role.full_clean()
+    role.save()
+    return role
+
+
+@transaction.atomic
+def role_update(*, role: StoreRole, actor: Any, name: str, permissions: Iterable[str]) -> StoreRole:
+    if role.is_builtin:
+        raise exceptions.BuiltinRoleError()
+    permissions = _clean_permissions(store=role.store, permissions=permissions)
+    # Both what is added and what is already there: editing a role is granting it.
+    _check_can_grant(store=role.store, actor=actor, permissions=set(permissions) | set(role.permissions))
+    role.name, role.permissions = name, permissions
+    role.full_clean()
+    role.save(update_fields=["name", "permissions"])
+    return role
+
+
+@transaction.atomic
+def role_delete(*, role: StoreRole, actor: Any) -> None:
+    if role.is_builtin:
+        raise exceptions.BuiltinRoleError()
+    _check_can_grant(store=role.store, actor=actor, permissions=roles.role_permissions(role))
+    if role.memberships.exists() or role.invitations.filter(accepted_at=None, revoked_at=None).exists():
+        raise exceptions.RoleInUseError()
+    role.delete()
+
+
+# --- Members ---------------------------------------------------------------
+
+
+def _is_owner(*, store: Store, user: Any) -> bool:
+    return StoreMembership.objects.filter(store=store, user=user, role__kind=StoreRole.Kind.OWNER).exists()
+
+
+def _lock_owners(store: Store) -> list[int]:
+    """Lock the store's owner memberships so two removals cannot both pass the last-owner check."""
+    return list(
+        StoreMembership.objects.select_for_update()
+        .filter(store=store, role__kind=StoreRole.Kind.OWNER)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _check_may_change(*, membership: StoreMembership, actor: Any) -> None:
+    if membership.user_id == actor.pk:
+        raise exceptions.OwnMembershipError()
+    if membership.role.kind == StoreRole.Kind.OWNER and not _is_owner(store=membership.store, user=actor):
+        raise exceptions.PermissionEscalationError()
+    _check_can_grant_role(store=membership.store, actor=actor, role=membership.role)
+
+
+@transaction.atomic
+def membership_change_role(*, membership: StoreMembership, actor: Any, role: StoreRole) -> StoreMembership:
+    if role.store_id != membership.store_id:
+        raise exceptions.UnknownPermissionError()
+    _check_may_change(membership=membership, actor=actor)
+    _check_can_grant_role(store=membership.store, actor=actor, role=role)
+    owners = _lock_owners(membership.store)
+    if membership.pk in owners and role.kind != StoreRole.Kind.OWNER and len(owners) == 1:
+        raise exceptions.LastOwnerError()
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: StoreMembership, actor: Any) -> None:
+    """Remove a member; members may also leave by removing themselves."""
+    if membership.user_id != actor.pk:
+        _check_may_change(membership=membership, actor=actor)
+    owners = _lock_owners(membership.store)
+    if membership.pk in owners and len(owners) == 1:
+        raise exceptions.LastOwnerError()
+    membership.delete()
+
+
+# --- Invitations -----------------------------------------------------------
+
+
+@transaction.atomic
+def invitation_create(*, store: Store, actor: Any, email: str, role: StoreRole) -> tuple[Invitation, str]:
+    """An invitation and its token; the email goes out through Celery after commit."""
+    from .tasks import send_invitation_email
+
+    email = get_user_model().objects.normalize_email(email).strip()
+    if role.store_id != store.pk:
+        raise exceptions.UnknownPermissionError()
+    _check_can_grant_role(store=store, actor=actor, role=role)
+    if StoreMembership.objects.filter(store=store, user__email__iexact=email).exists():
+        raise exceptions.AlreadyMemberError()
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        store=store,
+        email=email,
+        role=role,
+        token_hash=hash_token(token),
+        invited_by=actor,
+        expires_at=timezone.now() + INVITATION_LIFETIME,
+    )
+    invitation.full_clean()
+    invitation.save()
+    transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, token))
+    return invitation, token
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The pending invitation a token opens, from any store (the token is the proof)."""
+    with scopes_disabled():
+        invitation = Invitation.objects.select_related("store", "role").filter(token_hash=hash_token(token)).first()
+    if invitation is None or not invitation.is_pending:
+        raise exceptions.InvitationInvalidError()
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: Any) -> StoreMembership:
+    """Join the team: once, before expiry, and only as the invited address."""
+    invitation = invitation_for_token(token)
+    with scope(store=invitation.store):
+        invitation = Invitation.objects.select_for_update().select_related("store", "role").get(pk=invitation.pk)
+        if not invitation.is_pending:  # accepted by a concurrent request
+            raise exceptions.InvitationInvalidError()
+        if invitation.email.lower() != user.email.lower():
+            raise exceptions.InvitationWrongUserError()
+        if is_member(user, invitation.store) and not user.is_superuser:
+            raise exceptions.AlreadyMemberError()
+        try:
+            with transaction.atomic():
+                membership = StoreMembership.objects.create(store=invitation.store, user=user, role=invitation.role)
+        except IntegrityError as exc:
+            raise exceptions.AlreadyMemberError() from exc
+        invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, actor: Any) -> None:
+    _check_can_grant_role(store=invitation.store, actor=actor, role=invitation.role)
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])

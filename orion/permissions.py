@@ -1,0 +1,71 @@
+"""The one permission check: member of the store ∧ role grants it ∧ module enabled.
+
+Store roles live in the tenancy module, which answers through Django's
+authentication backends (``user.has_perm(permission, store)``); the
+framework never names it. Every entry point asks here: the scoped view
+bases (``orion.views``), the DRF permission class (``orion.api``), menus
+(``orion.modules.context``) and the ``{% store_perm %}`` template tag.
+
+Answers are cached on the user object, which lives for one request, so a
+revoked role applies on the next request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orion.modules import registry, state
+
+# Held by every member of a store, whatever the role (see the tenancy backend).
+STORE_ACCESS = "orion.access_store"
+# Held by a platform's admins for that platform (``user.has_perm(PLATFORM_ADMIN, platform)``).
+PLATFORM_ADMIN = "orion.administer_platform"
+
+
+def is_member(user: Any, store: Any) -> bool:
+    """Whether ``user`` is on ``store``'s team (superusers count as members of every store)."""
+    return bool(
+        store is not None
+        and user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm(STORE_ACCESS, store)
+    )
+
+
+def module_of(permission: str) -> str:
+    return permission.split(".", 1)[0]
+
+
+def has_store_permission(
+    user: Any, store: Any, permission: str | None, *, modules: frozenset[str] | None = None
+) -> bool:
+    """Whether ``user`` may use ``permission`` in ``store`` right now.
+
+    ``None`` means "any member". A permission of a module that is off for
+    the store's platform is held by nobody, owners included.
+    TODO(issue: billing): and the store's tier has the feature.
+    """
+    if not is_member(user, store):
+        return False
+    if permission is None:
+        return True
+    if not state.is_enabled(store.platform_id, module_of(permission), modules=modules):
+        return False
+    return user.has_perm(permission, store)
+
+
+def is_platform_admin(user: Any, platform: Any) -> bool:
+    return bool(
+        user is not None and user.is_authenticated and user.is_staff and user.has_perm(PLATFORM_ADMIN, platform)
+    )
+
+
+def declared_permissions(modules: frozenset[str] | None = None) -> dict[str, Any]:
+    """Every permission declared by the given modules (all registered ones by default), by id."""
+    return {
+        permission.id: permission
+        for code, definition in registry.MODULES.items()
+        if modules is None or code in modules
+        for permission in definition.permissions
+    }

@@ -1,0 +1,71 @@
+"""The scoped bases every page view derives from, one per frontend.
+
+A meta-test (tests/test_isolation.py) fails when a view of the store
+frontend is not a ``StoreViewMixin``: this is where tenant isolation and the
+permission check happen, so no route can skip them.
+
+- not logged in: the login page;
+- logged in but not on the store's team: 404, so a store's existence is
+  not revealed to outsiders;
+- on the team but without the permission: 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+from orion.permissions import has_store_permission, is_member
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class StoreViewMixin:
+    """Base of store dashboard views: ``request.store`` is set and the user may act in it.
+
+    ``permission_required`` guards reads; ``edit_permission_required``
+    guards writes (POST, PUT, PATCH, DELETE) and defaults to the former.
+    ``None`` admits any team member.
+    """
+
+    permission_required: str | None = None
+    edit_permission_required: str | None = None
+
+    def required_permission(self, request: HttpRequest) -> str | None:
+        if request.method in SAFE_METHODS:
+            return self.permission_required
+        return self.edit_permission_required or self.permission_required
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        store = getattr(request, "store", None)
+        if store is None:
+            raise Http404(_("No store with this code on this platform."))
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_member(request.user, store):
+            raise Http404(_("No store with this code on this platform."))
+        if not has_store_permission(request.user, store, self.required_permission(request), modules=request.modules):
+            raise PermissionDenied(_("Your role in this store does not allow this."))
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class StorefrontViewMixin:
+    """Base of storefront views: an active store is set (else 404); shoppers need no login."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if getattr(request, "store", None) is None:
+            raise Http404(_("No store with this code on this platform."))
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class PlatformViewMixin:
+    """Base of the public platform site's views: a platform is set (the middleware made sure)."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if getattr(request, "platform", None) is None:
+            raise Http404(_("No platform is served at this address."))
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
