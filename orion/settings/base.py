@@ -126,7 +126,7 @@ AUTHENTICATION_BACKENDS = [
     "modules.tenancy.auth.StoreRoleBackend",
 ]
 LOGIN_URL = "public:core:login"
-LOGIN_REDIRECT_URL = "public:core:home"
+LOGIN_REDIRECT_URL = "public:tenancy:store_chooser"
 LOGOUT_REDIRECT_URL = "public:core:login"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 

@@ -2,6 +2,8 @@ from django.shortcuts import render
 from django.urls import path
 
 from orion.modules import services
+
+from . import accounts
 from orion.modules.definition import ModuleTier
 
 TIER_ORDER = {ModuleTier.OPTIONAL: 0, ModuleTier.CORE: 1, ModuleTier.INTERNAL: 2}
@@ -17,4 +19,4 @@ def home(request):
     return render(request, "core/public/home.html", {"module_states": states, "stores": stores})
 
 
-urlpatterns = [path("", home, name="home")]
+urlpatterns = [path("", home, name="home"), *accounts.urlpatterns]
