@@ -8,6 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, ModuleTier, PermissionDefinition
 
+
+def _store_context(request, platform):
+    from .context import store_dashboard_context  # models load after the registry
+
+    return store_dashboard_context(request, platform)
+
+
 tenancy_module = ModuleDefinition(
     code="tenancy",
     name=_("Tenancy"),
@@ -51,6 +58,7 @@ tenancy_module = ModuleDefinition(
             owner_only=True,
         ),
     ),
+    context_providers={FrontendType.STORE: _store_context},
     menu_items={
         FrontendType.ADMIN: (
             MenuItem(

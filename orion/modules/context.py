@@ -14,6 +14,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from orion.permissions import has_store_permission, module_of
+
 from . import registry, state
 from .definition import FrontendType, MenuItem, ModuleDefinition
 
@@ -49,13 +51,20 @@ def enabled_definitions(request: HttpRequest) -> Iterator[ModuleDefinition]:
 
 
 def has_permission(request: HttpRequest, permission: str | None) -> bool:
-    """Module enabled and the user holds the permission (superusers hold all)."""
+    """May the user see an item guarded by ``permission`` on this page?
+
+    In a store: ``orion.permissions.has_store_permission`` (member, role,
+    module enabled). Elsewhere (admin, platform site): the module is enabled
+    and the user holds the permission globally (superusers hold all).
+    """
     if not permission:
         return True
-    code = permission.split(".", 1)[0]
     user = getattr(request, "user", None)
+    store = getattr(request, "store", None)
+    if store is not None:
+        return has_store_permission(user, store, permission, modules=getattr(request, "modules", None))
     return (
-        state.is_enabled_for_request(request, code)
+        state.is_enabled_for_request(request, module_of(permission))
         and user is not None
         and user.is_authenticated
         and user.has_perm(permission)
