@@ -8,6 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, ModuleTier, PermissionDefinition
 
+
+def _storefront_context(request, platform):
+    from .context import storefront_context  # models load after the registry
+
+    return storefront_context(request, platform)
+
+
 core_module = ModuleDefinition(
     code="core",
     name=_("Core"),
@@ -54,6 +61,7 @@ core_module = ModuleDefinition(
             category="core",
         ),
     ),
+    context_providers={FrontendType.STOREFRONT: _storefront_context},
     menu_items={
         FrontendType.STORE: (
             MenuItem(
