@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from modules.tenancy.testing import make_store
+from modules.tenancy.testing import make_store, owner_of
 from orion.modules import services, state
 
 
@@ -32,6 +32,7 @@ def test_hostless_paths_work_on_any_host(client, db):
 
 def test_request_carries_platform_store_and_modules(client, platform, store, enable):
     enable("dummy")
+    client.force_login(owner_of(store))
 
     response = client.get(things_url(store))
 
@@ -58,6 +59,7 @@ def test_disabled_module_api_is_403_with_stable_code(client, platform, store):
 
 def test_enabled_module_is_served_on_every_frontend(client, platform, store, enable):
     enable("dummy")
+    client.force_login(owner_of(store))
 
     assert client.get("/shop/acme/shelf/").content == b"shelf of acme"
     assert client.get("/dummy-about/").content == b"about dummy on main"
@@ -133,20 +135,31 @@ def test_host_outside_allowed_hosts_is_rejected(client, platform, settings):
     assert client.get("/admin/login/", HTTP_HOST="evil.example").status_code == 400
 
 
-def test_menu_shows_enabled_items_the_user_may_see(client, platform, store, enable, django_user_model):
+def test_menu_shows_enabled_items_the_user_may_see(client, platform, store, enable, member):
     enable("dummy_addon")
+    client.force_login(member(store, "clerk@acme.test", role=_empty_role(store)))
 
-    anonymous = client.get(things_url(store)).content.decode()
-    assert "Open things" in anonymous and "Extras" in anonymous
-    assert ">Things<" not in anonymous  # needs dummy.view_thing
-    assert "Not routed yet" not in anonymous
+    clerk = client.get(things_url(store)).content.decode()
+    assert "Open things" in clerk and "Extras" in clerk
+    assert ">Things<" not in clerk  # needs dummy.view_thing
+    assert "Not routed yet" not in clerk
 
-    client.force_login(django_user_model.objects.create_superuser("root@example.com", "pw"))
+    client.force_login(owner_of(store))
     assert ">Things<" in client.get(things_url(store)).content.decode()
+
+
+def _empty_role(store):
+    from django_scopes import scope
+
+    from modules.tenancy.models import StoreRole
+
+    with scope(store=store):
+        return StoreRole.objects.create(store=store, name="Nothing", permissions=[])
 
 
 def test_menu_of_a_disabled_module_is_gone(client, platform, store, enable):
     enable("dummy_addon")
+    client.force_login(owner_of(store))
     services.disable_module(platform=platform, code="dummy_addon")
 
     assert "Extras" not in client.get(things_url(store)).content.decode()
@@ -154,6 +167,7 @@ def test_menu_of_a_disabled_module_is_gone(client, platform, store, enable):
 
 def test_context_providers_and_slots_run_for_enabled_modules(client, platform, store, enable):
     enable("dummy")
+    client.force_login(owner_of(store))
 
     page = client.get(things_url(store)).content.decode()
 

@@ -1,9 +1,13 @@
-from django.shortcuts import render
 from django.urls import path
+from django.views.generic import TemplateView
+
+from orion.views import StoreViewMixin
 
 
-def thing_list(request, store_code):
-    return render(request, "dummy/store/thing_list.html", {"store": request.store})
+class ThingListView(StoreViewMixin, TemplateView):
+    """Any member of the store may look (no permission), as the menu test needs."""
+
+    template_name = "dummy/store/thing_list.html"
 
 
-urlpatterns = [path("things/", thing_list, name="thing_list")]
+urlpatterns = [path("things/", ThingListView.as_view(), name="thing_list")]
