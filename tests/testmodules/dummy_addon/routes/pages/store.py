@@ -1,9 +1,13 @@
 from django.http import HttpResponse
 from django.urls import path
+from django.views import View
+
+from orion.views import StoreViewMixin
 
 
-def extras(request, store_code):
-    return HttpResponse("extras")
+class ExtrasView(StoreViewMixin, View):
+    def get(self, request, store_code):
+        return HttpResponse("extras")
 
 
-urlpatterns = [path("extras/", extras, name="extras")]
+urlpatterns = [path("extras/", ExtrasView.as_view(), name="extras")]
