@@ -192,6 +192,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # django-axes logs every login at INFO; lockouts come out as warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 SENTRY_DSN = env("SENTRY_DSN", default="")
