@@ -11,6 +11,13 @@ planned, shown, applied atomically and audited. The custom views are
 
 The platform model is reached through ``state.platform_model()``: the
 framework never names the module that defines it.
+
+Platform admins (staff users for whom ``orion.permissions.is_platform_admin``
+holds on some platform) are confined to their platforms: they see those
+platforms' module states and audit entries only, and may manage their
+modules (the platform's own admin page links here). Another platform's
+manage, confirm and settings pages are a 404 for them. Superusers, and
+staff who administer no platform, keep Django's model permissions.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from orion.exceptions import OrionError
+from orion.permissions import is_platform_admin
 
 from . import services, state
 from .models import ModuleAuditEntry, PlatformModule
@@ -37,17 +45,59 @@ ACTIONS = ("enable", "disable")
 AUDIT_ENTRIES_SHOWN = 20
 
 
+def confined_platform_ids(request: HttpRequest) -> frozenset[Any] | None:
+    """The platforms an admin user is confined to; ``None`` when not confined.
+
+    Superusers are never confined. Other staff are confined to the platforms
+    they administer, as soon as they administer one; staff who administer no
+    platform are governed by Django's model permissions alone. Computed once
+    per request.
+    """
+    if not hasattr(request, "_orion_admin_platform_ids"):
+        user = request.user
+        ids: frozenset[Any] | None = None
+        if not user.is_superuser:
+            administered = frozenset(
+                platform.pk for platform in state.platform_model().objects.all() if is_platform_admin(user, platform)
+            )
+            ids = administered or None
+        request._orion_admin_platform_ids = ids  # type: ignore[attr-defined]
+    return request._orion_admin_platform_ids  # type: ignore[attr-defined]
+
+
+class PlatformConfinedMixin:
+    """Rows of a model with a ``platform`` foreign key, confined to the admin user's platforms.
+
+    Platform admins may view the rows of their platforms without Django model
+    permissions; nothing else changes for other users.
+    """
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        queryset = super().get_queryset(request)  # type: ignore[misc]
+        ids = confined_platform_ids(request)
+        return queryset if ids is None else queryset.filter(platform__in=ids)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        ids = confined_platform_ids(request)
+        if ids is None:
+            return super().has_view_permission(request, obj)  # type: ignore[misc]
+        return obj is None or obj.platform_id in ids
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return confined_platform_ids(request) is not None or super().has_module_permission(request)  # type: ignore[misc]
+
+
 def plan_signature(plan: services.ModulePlan) -> str:
     """The changes of a plan in order, to tell whether it changed between preview and confirmation."""
     return ",".join(f"{change.action}:{change.module}" for change in plan.changes)
 
 
 @admin.register(PlatformModule)
-class PlatformModuleAdmin(admin.ModelAdmin):
+class PlatformModuleAdmin(PlatformConfinedMixin, admin.ModelAdmin):
     """Per-platform module state, read-only; changed only through the manage/confirm views."""
 
     list_display = ("platform", "module_code", "is_enabled", "reason", "updated_at", "manage_link")
-    list_filter = ("is_enabled", "reason", "module_code", "platform")
+    list_filter = ("is_enabled", "reason", "module_code", ("platform", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("platform",)
     search_fields = ("module_code",)
     ordering = ("platform", "module_code")
@@ -86,16 +136,24 @@ class PlatformModuleAdmin(admin.ModelAdmin):
     def _url(self, view: str, *args: Any) -> str:
         return reverse(f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}", args=args)
 
-    def _check_permission(self, request: HttpRequest) -> None:
+    def _check_permission(self, request: HttpRequest, platform: Any) -> None:
+        """Django's change permission on module states, or being an admin of this platform."""
         codename = get_permission_codename("change", self.opts)
-        if not request.user.has_perm(f"{self.opts.app_label}.{codename}"):
+        if not (
+            request.user.has_perm(f"{self.opts.app_label}.{codename}") or is_platform_admin(request.user, platform)
+        ):
             raise PermissionDenied
 
     @staticmethod
-    def _get_platform(platform_pk: str) -> Any:
+    def _get_platform(request: HttpRequest, platform_pk: str) -> Any:
+        """The platform, if it exists and the user is not confined to other platforms."""
         model = state.platform_model()
+        queryset = model.objects.all()
+        ids = confined_platform_ids(request)
+        if ids is not None:
+            queryset = queryset.filter(pk__in=ids)
         try:
-            return model.objects.get(pk=unquote(platform_pk))
+            return queryset.get(pk=unquote(platform_pk))
         except (model.DoesNotExist, ValidationError, ValueError):
             raise Http404(_("No platform with this id.")) from None
 
@@ -123,8 +181,8 @@ class PlatformModuleAdmin(admin.ModelAdmin):
         }
 
     def manage_view(self, request: HttpRequest, platform_pk: str) -> HttpResponse:
-        self._check_permission(request)
-        platform = self._get_platform(platform_pk)
+        platform = self._get_platform(request, platform_pk)
+        self._check_permission(request, platform)
         rows = []
         for module in services.module_states(platform):
             definition = module.definition
@@ -165,10 +223,10 @@ class PlatformModuleAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/orion_modules/manage.html", context)
 
     def confirm_view(self, request: HttpRequest, platform_pk: str, action: str, code: str) -> HttpResponse:
-        self._check_permission(request)
+        platform = self._get_platform(request, platform_pk)
+        self._check_permission(request, platform)
         if action not in ACTIONS:
             raise Http404(_("Unknown action '%(action)s'.") % {"action": action})
-        platform = self._get_platform(platform_pk)
         manage_url = self._url("manage", platform.pk)
         planner = services.plan_enable if action == "enable" else services.plan_disable
         try:
@@ -207,8 +265,8 @@ class PlatformModuleAdmin(admin.ModelAdmin):
 
     def settings_view(self, request: HttpRequest, platform_pk: str, code: str) -> HttpResponse:
         """The module's per-platform settings form; saved through ``services.configure_module``."""
-        self._check_permission(request)
-        platform = self._get_platform(platform_pk)
+        platform = self._get_platform(request, platform_pk)
+        self._check_permission(request, platform)
         try:
             definition = services.get_definition(code)
         except services.UnknownModuleError as exc:
@@ -268,11 +326,11 @@ class PlatformModuleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModuleAuditEntry)
-class ModuleAuditEntryAdmin(admin.ModelAdmin):
+class ModuleAuditEntryAdmin(PlatformConfinedMixin, admin.ModelAdmin):
     """The audit trail: who changed which module, when, and why. Never edited."""
 
     list_display = ("created_at", "platform", "module_code", "action", "cause", "triggered_by", "actor_label")
-    list_filter = ("action", "module_code", "platform")
+    list_filter = ("action", "module_code", ("platform", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("platform",)
     search_fields = ("module_code", "cause", "triggered_by", "actor_label")
     date_hierarchy = "created_at"
