@@ -1,0 +1,18 @@
+"""The core module's API, and how the OpenAPI schema describes its API keys."""
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """``Authorization: Bearer orn_...`` in the schema (drf-spectacular finds it by subclassing)."""
+
+    target_class = "modules.core.authentication.ApiTokenAuthentication"
+    name = "apiKey"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "orn_…",
+            "description": "A store API key (core module: API keys), sent as 'Authorization: Bearer <key>'.",
+        }

@@ -1,0 +1,174 @@
+"""Store API of the core module (``/api/v1/store/core/``): me, the store's settings, API keys, key login."""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate
+from django.urls import path
+from django.utils.translation import gettext as _
+from django_scopes import scope
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from modules.tenancy import services as tenancy_services
+from modules.tenancy.models import Store, StoreMembership
+from modules.tenancy.serializers import STORE_HEADER, service_errors
+from orion.api import StoreAPIMixin
+from orion.permissions import declared_permissions, has_store_permission, is_member
+
+from ... import services
+from ...models import ApiToken
+from ...serializers import (
+    ApiKeyCreatedSerializer,
+    ApiKeyCreateSerializer,
+    ApiKeySerializer,
+    ApiKeyWithStoreSerializer,
+    ApiTokenObtainSerializer,
+    MeSerializer,
+    StoreSettingsSerializer,
+)
+
+MANAGE_API_KEYS = "core.manage_api_keys"
+
+
+@extend_schema_view(get=extend_schema(summary="Who am I in this store", parameters=[STORE_HEADER]))
+class MeApi(StoreAPIMixin, generics.GenericAPIView):
+    """The caller, the store, their role and the permissions they hold in it right now."""
+
+    serializer_class = MeSerializer
+
+    def get(self, request: Request) -> Response:
+        user, store = request.user, request.store
+        membership = StoreMembership.objects.select_related("role").filter(user=user).first()
+        permissions = sorted(
+            pid
+            for pid in declared_permissions(request.modules)
+            if has_store_permission(user, store, pid, modules=request.modules)
+        )
+        role = membership and membership.role
+        data = {
+            "user": {"email": user.email, "full_name": user.full_name},
+            "store": {"code": store.code, "name": store.name},
+            "role": role and {"id": role.pk, "name": role.name, "kind": role.kind},
+            "permissions": permissions,
+        }
+        return Response(MeSerializer(data).data)
+
+
+@extend_schema(parameters=[STORE_HEADER])
+class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView):
+    """The store's general settings: read (view_settings), change (edit_settings)."""
+
+    permission_required = "core.view_settings"
+    edit_permission_required = "core.edit_settings"
+    serializer_class = StoreSettingsSerializer
+
+    def get_object(self) -> Store:
+        # A fresh row: request.store may be shared with other requests through the tenant cache.
+        return Store.objects.get(pk=self.request.store.pk)
+
+    @extend_schema(summary="Show the store's settings")
+    def get(self, request: Request) -> Response:
+        return Response(StoreSettingsSerializer(self.get_object()).data)
+
+    @extend_schema(summary="Change the store's settings")
+    def patch(self, request: Request) -> Response:
+        store = self.get_object()
+        serializer = StoreSettingsSerializer(store, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        if serializer.validated_data:
+            with service_errors():
+                store = tenancy_services.store_update(store=store, actor=request.user, **serializer.validated_data)
+        return Response(StoreSettingsSerializer(store).data)
+
+
+@extend_schema(parameters=[STORE_HEADER])
+class ApiKeyListApi(StoreAPIMixin, generics.ListAPIView):
+    """The caller's own keys in this store (every key with ``core.manage_api_keys``); create one for oneself."""
+
+    serializer_class = ApiKeySerializer
+
+    def get_queryset(self):
+        tokens = ApiToken.objects.select_related("user").order_by("-created_at", "-pk")
+        if has_store_permission(self.request.user, self.request.store, MANAGE_API_KEYS, modules=self.request.modules):
+            return tokens
+        return tokens.filter(user=self.request.user)
+
+    @extend_schema(summary="List API keys")
+    def get(self, request: Request) -> Response:
+        return self.list(request)
+
+    @extend_schema(
+        summary="Create an API key",
+        description="The key acts as the caller, with their role in this store. It is shown once, in this answer.",
+        request=ApiKeyCreateSerializer,
+        responses={201: ApiKeyCreatedSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = ApiKeyCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            token, key = services.api_token_create(store=request.store, user=request.user, **serializer.validated_data)
+        token.key = key
+        return Response(ApiKeyCreatedSerializer(token).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(parameters=[STORE_HEADER])
+class ApiKeyRevokeApi(StoreAPIMixin, generics.GenericAPIView):
+    """Revoke one of one's own keys, or any key of the store with ``core.manage_api_keys``."""
+
+    serializer_class = ApiKeySerializer
+    get_queryset = ApiKeyListApi.get_queryset
+
+    @extend_schema(summary="Revoke an API key", responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        services.api_token_revoke(token=self.get_object(), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ApiTokenObtainApi(APIView):
+    """Exchange an email and password for an API key of one store.
+
+    Public on purpose (``orion_public``): it is the way in for a client that
+    has no key yet, so it cannot require one. It is still guarded: the
+    password goes through ``django.contrib.auth.authenticate`` with the
+    request, so django-axes counts failures per account and per address and
+    answers a locked-out caller with a 429; wrong credentials and a store
+    the user is not on give the same 400, so membership is not revealed.
+    """
+
+    orion_public = True
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        summary="Obtain an API key with email and password",
+        request=ApiTokenObtainSerializer,
+        responses={201: ApiKeyWithStoreSerializer},
+        auth=[],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = ApiTokenObtainSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        user = authenticate(request=request._request, username=data["email"], password=data["password"])
+        store = Store.objects.filter(platform=request.platform, code=data["store"], is_active=True).first()
+        if user is None or store is None or not is_member(user, store):
+            detail = _("Wrong email or password, or no access to this store.")
+            return Response({"code": "invalid_credentials", "detail": detail}, status=status.HTTP_400_BAD_REQUEST)
+        with scope(store=store), service_errors():
+            token, key = services.api_token_create(store=store, user=user, name=data["name"])
+        token.key = key
+        return Response(ApiKeyWithStoreSerializer(token).data, status=status.HTTP_201_CREATED)
+
+
+urlpatterns = [
+    path("me/", MeApi.as_view(), name="me"),
+    path("store/", StoreSettingsApi.as_view(), name="store_settings"),
+    path("api-keys/", ApiKeyListApi.as_view(), name="apikey_list"),
+    path("api-keys/<int:pk>/", ApiKeyRevokeApi.as_view(), name="apikey_revoke"),
+    path("auth/token/", ApiTokenObtainApi.as_view(), name="token_obtain"),
+]

@@ -1,0 +1,1 @@
+"""The tenancy module's API: the store team (``store.py``) and platform administration (``admin.py``)."""

@@ -1,0 +1,179 @@
+"""Store API of the tenancy module: the team, its roles and invitations (``/api/v1/store/tenancy/``).
+
+Querysets use the scoped managers, so the middleware's store scope (from
+``X-Store``) limits every lookup to the store; writes go through the
+services, which enforce the team rules and raise errors with codes.
+"""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from orion.api import StoreAPIMixin
+
+from ... import services
+from ...models import Invitation, StoreMembership, StoreRole
+from ...serializers import (
+    STORE_HEADER,
+    InvitationInputSerializer,
+    InvitationSerializer,
+    MemberRoleInputSerializer,
+    MemberSerializer,
+    RoleInputSerializer,
+    RoleSerializer,
+    service_errors,
+)
+
+
+@extend_schema_view(get=extend_schema(summary="List the team's members", parameters=[STORE_HEADER]))
+class MemberListApi(StoreAPIMixin, generics.ListAPIView):
+    permission_required = "tenancy.view_team"
+    serializer_class = MemberSerializer
+
+    def get_queryset(self):
+        return StoreMembership.objects.select_related("user", "role").order_by("pk")
+
+
+@extend_schema(parameters=[STORE_HEADER])
+class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView):
+    """One team member: read (view_team), change their role or remove them (manage_team)."""
+
+    permission_required = "tenancy.view_team"
+    edit_permission_required = "tenancy.manage_team"
+    serializer_class = MemberSerializer
+
+    def get_queryset(self):
+        return StoreMembership.objects.select_related("user", "role", "store")
+
+    @extend_schema(summary="Show a team member")
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(MemberSerializer(self.get_object()).data)
+
+    @extend_schema(summary="Change a member's role", request=MemberRoleInputSerializer, responses=MemberSerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        membership = self.get_object()
+        serializer = MemberRoleInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            membership = services.membership_change_role(
+                membership=membership, actor=request.user, role=serializer.validated_data["role"]
+            )
+        return Response(MemberSerializer(membership).data)
+
+    @extend_schema(summary="Remove a member from the team", responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        services.membership_remove(membership=self.get_object(), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(parameters=[STORE_HEADER])
+class RoleListApi(StoreAPIMixin, generics.ListAPIView):
+    """The store's roles (view_team); create a custom role (manage_roles)."""
+
+    permission_required = "tenancy.view_team"
+    edit_permission_required = "tenancy.manage_roles"
+    serializer_class = RoleSerializer
+
+    def get_queryset(self):
+        return StoreRole.objects.order_by("pk")
+
+    @extend_schema(summary="List the store's roles")
+    def get(self, request: Request) -> Response:
+        return self.list(request)
+
+    @extend_schema(summary="Create a custom role", request=RoleInputSerializer, responses={201: RoleSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = RoleInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            role = services.role_create(store=request.store, actor=request.user, **serializer.validated_data)
+        return Response(RoleSerializer(role).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(parameters=[STORE_HEADER])
+class RoleDetailApi(StoreAPIMixin, generics.GenericAPIView):
+    """One role (view_team); rename, change or delete a custom role (manage_roles)."""
+
+    permission_required = "tenancy.view_team"
+    edit_permission_required = "tenancy.manage_roles"
+    serializer_class = RoleSerializer
+
+    def get_queryset(self):
+        return StoreRole.objects.select_related("store")
+
+    @extend_schema(summary="Show a role")
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(RoleSerializer(self.get_object()).data)
+
+    @extend_schema(summary="Change a custom role", request=RoleInputSerializer, responses=RoleSerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        role = self.get_object()
+        serializer = RoleInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = {"name": role.name, "permissions": role.permissions, **serializer.validated_data}
+        with service_errors():
+            role = services.role_update(role=role, actor=request.user, **data)
+        return Response(RoleSerializer(role).data)
+
+    @extend_schema(summary="Delete a custom role", responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        services.role_delete(role=self.get_object(), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(parameters=[STORE_HEADER])
+class InvitationListApi(StoreAPIMixin, generics.ListAPIView):
+    """The store's invitations, and sending a new one (manage_team)."""
+
+    permission_required = "tenancy.manage_team"
+    serializer_class = InvitationSerializer
+
+    def get_queryset(self):
+        return Invitation.objects.select_related("role", "invited_by").order_by("-created_at", "-pk")
+
+    @extend_schema(summary="List invitations")
+    def get(self, request: Request) -> Response:
+        return self.list(request)
+
+    @extend_schema(
+        summary="Invite someone to the team",
+        description="The invitation email goes out with a single-use link; the token is never returned.",
+        request=InvitationInputSerializer,
+        responses={201: InvitationSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = InvitationInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            invitation, _token = services.invitation_create(
+                store=request.store, actor=request.user, **serializer.validated_data
+            )
+        return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(parameters=[STORE_HEADER])
+class InvitationRevokeApi(StoreAPIMixin, generics.GenericAPIView):
+    permission_required = "tenancy.manage_team"
+    serializer_class = InvitationSerializer
+
+    def get_queryset(self):
+        return Invitation.objects.select_related("role", "store")
+
+    @extend_schema(summary="Revoke an invitation", responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        services.invitation_revoke(invitation=self.get_object(), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+urlpatterns = [
+    path("members/", MemberListApi.as_view(), name="member_list"),
+    path("members/<int:pk>/", MemberDetailApi.as_view(), name="member_detail"),
+    path("roles/", RoleListApi.as_view(), name="role_list"),
+    path("roles/<int:pk>/", RoleDetailApi.as_view(), name="role_detail"),
+    path("invitations/", InvitationListApi.as_view(), name="invitation_list"),
+    path("invitations/<int:pk>/", InvitationRevokeApi.as_view(), name="invitation_revoke"),
+]

@@ -1,0 +1,159 @@
+"""Serializers of the tenancy API: team members, roles, invitations, merchants and stores.
+
+Related ids in input (a member's or an invitation's role) are resolved
+through the scoped manager at request time, so an id of another store's
+role is "does not exist" (a 400 field error), never a write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from rest_framework import serializers
+
+from orion.exceptions import ValidationFailedError
+
+from .models import Invitation, Merchant, Store, StoreMembership, StoreRole
+from .roles import role_permissions
+
+# The store every store-API call acts in (the middleware reads it; ?store= works too).
+STORE_HEADER = OpenApiParameter(
+    "X-Store",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description=_("Code of the store to act in."),
+)
+
+
+@contextmanager
+def service_errors() -> Iterator[None]:
+    """Turn a model validation error raised inside a service into a 400 ``invalid`` with its field errors."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        raise ValidationFailedError(_("The data is not valid."), errors=errors) from exc
+
+
+class ScopedRoleField(serializers.PrimaryKeyRelatedField):
+    """A role id of the current store: the manager (not a queryset) is evaluated per request, in scope."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=StoreRole.objects, **kwargs)
+
+
+# --- Team ------------------------------------------------------------------
+
+
+class UserSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    email = serializers.EmailField(read_only=True)
+    full_name = serializers.CharField(read_only=True)
+
+
+class RoleSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StoreRole
+        fields = ["id", "name", "kind"]
+        read_only_fields = fields
+
+
+class RoleSerializer(serializers.ModelSerializer):
+    """A role with the permissions it grants now (built-in roles follow the registry)."""
+
+    permissions = serializers.SerializerMethodField()
+    is_builtin = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = StoreRole
+        fields = ["id", "name", "kind", "is_builtin", "permissions", "created_at"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_permissions(self, role: StoreRole) -> list[str]:
+        return sorted(role_permissions(role))
+
+
+class RoleInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=80)
+    permissions = serializers.ListField(child=serializers.CharField(max_length=100), max_length=200)
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    user = UserSerializer(read_only=True)
+    role = RoleSummarySerializer(read_only=True)
+
+    class Meta:
+        model = StoreMembership
+        fields = ["id", "user", "role", "created_at"]
+        read_only_fields = fields
+
+
+class MemberRoleInputSerializer(serializers.Serializer):
+    role = ScopedRoleField(help_text=_("Id of one of this store's roles."))
+
+
+INVITATION_STATES = ["pending", "accepted", "revoked", "expired"]
+
+
+class InvitationSerializer(serializers.ModelSerializer):
+    role = RoleSummarySerializer(read_only=True)
+    invited_by = serializers.EmailField(source="invited_by.email", read_only=True, allow_null=True, default=None)
+    # "state", not "status": computed, and its own enum in the schema.
+    state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Invitation
+        fields = ["id", "email", "role", "invited_by", "state", "created_at", "expires_at", "accepted_at"]
+        read_only_fields = fields
+
+    @extend_schema_field({"type": "string", "enum": INVITATION_STATES})
+    def get_state(self, invitation: Invitation) -> str:
+        if invitation.accepted_at is not None:
+            return "accepted"
+        if invitation.revoked_at is not None:
+            return "revoked"
+        return "pending" if invitation.expires_at > timezone.now() else "expired"
+
+
+class InvitationInputSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    role = ScopedRoleField(help_text=_("Id of one of this store's roles."))
+
+
+# --- Platform administration -----------------------------------------------
+
+
+class MerchantSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Merchant
+        fields = ["id", "name", "legal_name", "email", "phone", "vat_number", "is_active", "created_at"]
+        read_only_fields = fields
+
+
+class AdminStoreSerializer(serializers.ModelSerializer):
+    merchant = serializers.PrimaryKeyRelatedField(read_only=True)
+    is_active = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Store
+        fields = [
+            "id",
+            "code",
+            "name",
+            "merchant",
+            "status",
+            "is_active",
+            "default_language",
+            "currency",
+            "contact_email",
+            "created_at",
+        ]
+        read_only_fields = fields
