@@ -24,3 +24,7 @@ urlpatterns = [
     *module_urlpatterns(),
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
 ]
+
+handler403 = "orion.errors.handler403"
+handler404 = "orion.errors.handler404"
+handler500 = "orion.errors.handler500"

@@ -1,0 +1,17 @@
+"""The storefront's home page: the store's description, and what enabled modules put on it."""
+
+from __future__ import annotations
+
+from django.urls import path
+from django.views.generic import TemplateView
+
+from orion.views import StorefrontViewMixin
+
+
+class StorefrontHomeView(StorefrontViewMixin, TemplateView):
+    """``/shop/<store_code>/``: modules fill the ``storefront.home`` slot (products, offers, ...)."""
+
+    template_name = "core/storefront/home.html"
+
+
+urlpatterns = [path("", StorefrontHomeView.as_view(), name="home")]
