@@ -3,6 +3,11 @@
 Declare a module's tasks with ``@module_task`` and pass ``platform_id``: when
 the module is off for that platform the task does nothing and says so in the
 log (a task queued before the module was disabled must not run after).
+
+Pass ``store_id`` instead for work on one store: the task then runs inside
+that store's tenant scope (django-scopes), like a request does, and is
+skipped when the store no longer exists. A task given neither has no scope,
+and a query on a store-scoped model in it raises.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from typing import Any
 
 from celery import Task, shared_task
 from django.apps import apps
+from django_scopes import scope
 
 from . import state
 from .apps import ModuleAppConfig
@@ -19,6 +25,7 @@ from .apps import ModuleAppConfig
 logger = logging.getLogger("orion.modules")
 
 SKIPPED = "skipped:module_disabled"
+SKIPPED_NO_STORE = "skipped:store_missing"
 
 
 class ModuleTask(Task):
@@ -30,12 +37,21 @@ class ModuleTask(Task):
         return config.label if isinstance(config, ModuleAppConfig) else None
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        platform_id = kwargs.get("platform_id")
+        platform_id, store = kwargs.get("platform_id"), None
+        if kwargs.get("store_id") is not None:
+            store = state.store_model().objects.filter(pk=kwargs["store_id"]).first()
+            if store is None:
+                logger.info("Task %s skipped: store %s does not exist", self.name, kwargs["store_id"])
+                return SKIPPED_NO_STORE
+            platform_id = store.platform_id
         code = self.module_code
         if platform_id is not None and code is not None and not state.is_enabled(platform_id, code):
             logger.info("Task %s skipped: module '%s' is disabled for platform %s", self.name, code, platform_id)
             return SKIPPED
-        return super().__call__(*args, **kwargs)
+        if store is None:
+            return super().__call__(*args, **kwargs)
+        with scope(store=store):
+            return super().__call__(*args, **kwargs)
 
 
 def module_task(*args: Any, **options: Any):
