@@ -6,7 +6,7 @@ from typing import Any
 
 from axes.helpers import get_cool_off
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 STATUS = 429
@@ -22,6 +22,5 @@ def lockout_response(
     }
     if request.path_info.startswith("/api/"):
         return JsonResponse({"code": "locked_out", "detail": message, "retry_after_minutes": minutes}, status=STATUS)
-    return TemplateResponse(
-        request, "registration/locked_out.html", {"message": message, "minutes": minutes}, status=STATUS
-    )
+    # Rendered here: axes calls this from its middleware, too late for a TemplateResponse to be rendered.
+    return render(request, "registration/locked_out.html", {"message": message, "minutes": minutes}, status=STATUS)

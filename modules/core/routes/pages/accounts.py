@@ -4,11 +4,45 @@ Django's own views, with Orion's templates (``templates/registration/``).
 Failed logins are throttled by django-axes (see settings: AXES_*).
 """
 
+from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from orion.accounts.forms import LoginForm
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset request; the emailed link is on this request's host, in the platform's public scheme."""
+
+    success_url = reverse_lazy("public:core:password_reset_done")
+
+    def form_valid(self, form):
+        # Behind a TLS proxy request.is_secure() can be False: the scheme comes from the settings.
+        self.extra_email_context = {
+            "protocol": settings.ORION_PUBLIC_SCHEME,
+            "platform_name": self.request.platform.name,
+        }
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's new-password page; a new password also lifts the account's login lockout."""
+
+    success_url = reverse_lazy("public:core:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        axes_reset(username=form.user.get_username())  # its failed logins are forgotten
+        return response
+
+
 urlpatterns = [
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/change/",
@@ -16,15 +50,11 @@ urlpatterns = [
         name="password_change",
     ),
     path("accounts/password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path(
-        "accounts/password/reset/",
-        auth_views.PasswordResetView.as_view(success_url=reverse_lazy("public:core:password_reset_done")),
-        name="password_reset",
-    ),
+    path("accounts/password/reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "accounts/password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("public:core:password_reset_complete")),
+        PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
