@@ -29,9 +29,15 @@ class StoreNotFoundError(TenancyError, NotFoundError):
 
 
 class DomainTakenError(TenancyError, ValidationFailedError):
-    """The domain is already used by another platform or store."""
+    default_message = _("This domain is already connected to a store.")
 
     code = "domain_taken"
+
+
+class DomainReservedError(TenancyError, ValidationFailedError):
+    default_message = _("This is a domain of the platform (or under one); connect a domain of your own.")
+
+    code = "domain_reserved"
 
 
 class StoreCodeTakenError(TenancyError, ValidationFailedError):
@@ -86,6 +92,18 @@ class InvitationInvalidError(TenancyError, NotFoundError):
     default_message = _("This invitation does not exist, has expired, was revoked or was already used.")
 
     code = "invitation_invalid"
+
+
+class AccountExistsError(TenancyError, ValidationFailedError):
+    default_message = _("An account with this email address already exists: log in to accept the invitation.")
+
+    code = "account_exists"
+
+
+class NotAllowedError(TenancyError, PermissionDeniedError):
+    default_message = _("Your role in this store does not allow this.")
+
+    code = "not_allowed"
 
 
 class InvitationWrongUserError(TenancyError, PermissionDeniedError):

@@ -18,13 +18,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_scopes import scope, scopes_disabled
 
 from orion.modules import state
 from orion.permissions import declared_permissions, has_store_permission, is_member
 
 from . import exceptions, roles
-from .models import Invitation, Merchant, Platform, Store, StoreMembership, StoreRole
+from .models import Invitation, Merchant, Platform, PlatformDomain, Store, StoreDomain, StoreMembership, StoreRole
 
 BUILTIN_ROLE_NAMES = {
     StoreRole.Kind.OWNER: "Owner",
@@ -109,6 +110,68 @@ def store_update(*, store: Store, actor: Any, **fields: Any) -> Store:
     store.save(update_fields=list(fields))
     state.invalidate()
     return store
+
+
+# --- Domains ---------------------------------------------------------------
+
+
+def _check_manages_domains(*, store: Store, actor: Any) -> None:
+    if not has_store_permission(actor, store, "tenancy.manage_domains"):
+        raise exceptions.NotAllowedError()
+
+
+@transaction.atomic
+def store_domain_add(*, store: Store, actor: Any, domain: str) -> StoreDomain:
+    """Connect the merchant's own domain to the storefront; the first domain becomes primary.
+
+    A platform's domains and every name under them are refused: the platform
+    hands out its subdomains itself, so a store cannot take another's name.
+    """
+    _check_manages_domains(store=store, actor=actor)
+    domain = domain.strip().lower().rstrip(".")
+    labels = domain.split(".")
+    suffixes = [".".join(labels[i:]) for i in range(len(labels))]
+    if PlatformDomain.objects.filter(domain__in=suffixes).exists():
+        raise exceptions.DomainReservedError()
+    with scopes_disabled():  # unique across every store
+        if StoreDomain.objects.filter(domain__iexact=domain).exists():
+            raise exceptions.DomainTakenError()
+    with scope(store=store):
+        is_primary = not StoreDomain.objects.filter(store=store).exists()
+        store_domain = StoreDomain(store=store, domain=domain, kind=StoreDomain.Kind.CUSTOM, is_primary=is_primary)
+        store_domain.full_clean()
+        store_domain.save()
+    state.invalidate()
+    return store_domain
+
+
+@transaction.atomic
+def store_domain_make_primary(*, store_domain: StoreDomain, actor: Any) -> StoreDomain:
+    """Make this the domain the store's links use."""
+    _check_manages_domains(store=store_domain.store, actor=actor)
+    with scope(store=store_domain.store):
+        StoreDomain.objects.filter(store=store_domain.store).exclude(pk=store_domain.pk).update(is_primary=False)
+    store_domain.is_primary = True
+    store_domain.save(update_fields=["is_primary"])
+    state.invalidate()  # update() sends no post_save
+    return store_domain
+
+
+@transaction.atomic
+def store_domain_remove(*, store_domain: StoreDomain, actor: Any) -> None:
+    """Disconnect a custom domain; when it was primary, the next one takes over."""
+    store = store_domain.store
+    _check_manages_domains(store=store, actor=actor)
+    if store_domain.kind != StoreDomain.Kind.CUSTOM:
+        raise exceptions.DomainReservedError(_("The platform's subdomain of a store cannot be removed."))
+    was_primary = store_domain.is_primary
+    store_domain.delete()
+    with scope(store=store):
+        successor = StoreDomain.objects.filter(store=store).order_by("kind", "domain").first()
+    if was_primary and successor is not None:
+        successor.is_primary = True
+        successor.save(update_fields=["is_primary"])
+    state.invalidate()
 
 
 # --- Roles -----------------------------------------------------------------
@@ -277,6 +340,21 @@ def invitation_accept(*, token: str, user: Any) -> StoreMembership:
         invitation.accepted_at, invitation.accepted_by = timezone.now(), user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
     return membership
+
+
+@transaction.atomic
+def invitation_signup(*, token: str, full_name: str, password: str) -> StoreMembership:
+    """Create the invited person's account and join the team, in one step.
+
+    Only for an address with no account yet: whoever holds an account logs
+    in to accept, so the token never takes over an existing user.
+    """
+    invitation = invitation_for_token(token)
+    user_model = get_user_model()
+    if user_model.objects.filter(email__iexact=invitation.email).exists():
+        raise exceptions.AccountExistsError()
+    user = user_model.objects.create_user(invitation.email, password, full_name=full_name)
+    return invitation_accept(token=token, user=user)
 
 
 @transaction.atomic

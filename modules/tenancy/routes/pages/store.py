@@ -1,0 +1,371 @@
+"""Store dashboard pages of tenancy: the team and its invitations, roles, and domains.
+
+Every view is a ``StoreViewMixin``: outsiders get a 404, members without the
+permission a 403. Objects named by a pk in the URL are fetched through the
+scoped managers, so another store's pk is a 404 too. Writes go through
+``services``; their refusals come back as form errors or error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from orion.permissions import has_store_permission
+from orion.views import StoreViewMixin
+
+from ... import selectors, services
+from ...exceptions import TenancyError
+from ...forms import DomainForm, InvitationForm, MemberRoleForm, RoleForm, add_service_error
+from ...models import Invitation, StoreDomain, StoreMembership, StoreRole
+
+VIEW_TEAM = "tenancy.view_team"
+MANAGE_TEAM = "tenancy.manage_team"
+MANAGE_ROLES = "tenancy.manage_roles"
+MANAGE_DOMAINS = "tenancy.manage_domains"
+
+
+def store_url(request: HttpRequest, name: str, **kwargs: Any) -> str:
+    return reverse(f"store:tenancy:{name}", kwargs={"store_code": request.store.code, **kwargs})
+
+
+# --- Team ------------------------------------------------------------------
+
+
+@dataclass
+class MemberRow:
+    """A row of the team table; ``editable`` when the viewer may change or remove this member."""
+
+    membership: StoreMembership
+    editable: bool
+    roles: list[StoreRole]
+    error: str = ""
+
+
+def member_row(request: HttpRequest, membership: StoreMembership, roles: list[StoreRole], error: str = "") -> MemberRow:
+    editable = (
+        membership.user_id != request.user.pk
+        and membership.role in roles
+        and has_store_permission(request.user, request.store, MANAGE_TEAM, modules=request.modules)
+    )
+    return MemberRow(membership=membership, editable=editable, roles=roles, error=error)
+
+
+class MemberListView(StoreViewMixin, TemplateView):
+    """The team: members with their roles, open invitations, and the invitation form."""
+
+    permission_required = VIEW_TEAM
+    template_name = "tenancy/store/member_list.html"
+
+    def get_context_data(self, invitation_form: InvitationForm | None = None, **kwargs: Any) -> dict[str, Any]:
+        request, store = self.request, self.request.store
+        can_manage = has_store_permission(request.user, store, MANAGE_TEAM, modules=request.modules)
+        roles = selectors.grantable_roles(store=store, actor=request.user) if can_manage else []
+        if can_manage and invitation_form is None:
+            invitation_form = InvitationForm(store=store, roles=roles)
+        return {
+            **super().get_context_data(**kwargs),
+            "can_manage": can_manage,
+            "rows": [member_row(request, m, roles) for m in selectors.store_members(store=store)],
+            "invitations": selectors.pending_invitations(store=store),
+            "invitation_form": invitation_form,
+        }
+
+
+class InvitationCreateView(MemberListView):
+    """Invite someone by email; the invitation link goes out by email."""
+
+    http_method_names = ["post"]
+    edit_permission_required = MANAGE_TEAM
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        store = request.store
+        form = InvitationForm(
+            request.POST, store=store, roles=selectors.grantable_roles(store=store, actor=request.user)
+        )
+        if form.is_valid():
+            try:
+                invitation, _token = services.invitation_create(
+                    store=store, actor=request.user, email=form.cleaned_data["email"], role=form.cleaned_data["role"]
+                )
+            except (TenancyError, ValidationError) as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+                return redirect(store_url(request, "member_list"))
+        return self.render_to_response(self.get_context_data(invitation_form=form), status=400)
+
+
+class MemberRoleChangeView(StoreViewMixin, View):
+    """Change a member's role: htmx swaps the table row, a plain POST comes back to the team page."""
+
+    permission_required = MANAGE_TEAM
+
+    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        membership = get_object_or_404(StoreMembership.objects.select_related("user", "role"), pk=pk)
+        roles = selectors.grantable_roles(store=request.store, actor=request.user)
+        form = MemberRoleForm(request.POST, store=request.store, roles=roles)
+        error = ""
+        if not form.is_valid():
+            error = " ".join(form.errors.get("role", [_("Choose a role.")]))
+        else:
+            try:
+                services.membership_change_role(
+                    membership=membership, actor=request.user, role=form.cleaned_data["role"]
+                )
+            except TenancyError as exc:
+                error = exc.message
+                membership.refresh_from_db()
+        if request.htmx:
+            row = member_row(request, membership, roles, error)
+            # 200 even on a refusal: htmx swaps only successful responses, and the row shows the error.
+            return render(request, "tenancy/store/_member_row.html", {"row": row})
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(user)s is now %(role)s.") % {"user": membership.user, "role": membership.role.name},
+            )
+        return redirect(store_url(request, "member_list"))
+
+
+class MemberRemoveView(StoreViewMixin, TemplateView):
+    """Remove a member from the team, after a confirmation page."""
+
+    permission_required = MANAGE_TEAM
+    template_name = "tenancy/store/member_remove.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        membership = get_object_or_404(StoreMembership.objects.select_related("user", "role"), pk=kwargs["pk"])
+        return {**super().get_context_data(**kwargs), "membership": membership}
+
+    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        membership = get_object_or_404(StoreMembership.objects.select_related("user", "role"), pk=pk)
+        try:
+            services.membership_remove(membership=membership, actor=request.user)
+        except TenancyError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("%(user)s was removed from the team.") % {"user": membership.user})
+        return redirect(store_url(request, "member_list"))
+
+
+class MembershipLeaveView(StoreViewMixin, TemplateView):
+    """Leave the store's team (any member), after a confirmation page."""
+
+    template_name = "tenancy/store/membership_leave.html"
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        membership = get_object_or_404(StoreMembership, user=request.user)
+        try:
+            services.membership_remove(membership=membership, actor=request.user)
+        except TenancyError as error:
+            messages.error(request, error.message)
+            return redirect(store_url(request, "membership_leave"))
+        messages.success(request, _("You left %(store)s.") % {"store": request.store.name})
+        return redirect("public:tenancy:store_chooser")
+
+
+class InvitationRevokeView(StoreViewMixin, View):
+    """Revoke an open invitation: its link stops working."""
+
+    permission_required = MANAGE_TEAM
+
+    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        invitation = get_object_or_404(Invitation.objects.select_related("role"), pk=pk)
+        try:
+            services.invitation_revoke(invitation=invitation, actor=request.user)
+        except TenancyError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The invitation to %(email)s was revoked.") % {"email": invitation.email})
+        return redirect(store_url(request, "member_list"))
+
+
+# --- Roles -----------------------------------------------------------------
+
+
+class RoleListView(StoreViewMixin, TemplateView):
+    """Built-in roles (read-only) and the store's custom roles."""
+
+    permission_required = MANAGE_ROLES
+    template_name = "tenancy/store/role_list.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        roles = [
+            (role, selectors.effective_permission_count(role, self.request.modules))
+            for role in selectors.store_roles(store=self.request.store)
+        ]
+        return {
+            **super().get_context_data(**kwargs),
+            "builtin_roles": [(role, count) for role, count in roles if role.is_builtin],
+            "custom_roles": [(role, count) for role, count in roles if not role.is_builtin],
+        }
+
+
+class RoleFormView(StoreViewMixin, TemplateView):
+    """The role form, with the enabled modules' permissions; creates a role, or edits ``self.role``."""
+
+    permission_required = MANAGE_ROLES
+    template_name = "tenancy/store/role_form.html"
+    role: StoreRole | None = None
+
+    def get_form(self, data: Any = None) -> RoleForm:
+        others = selectors.store_roles(store=self.request.store)
+        if self.role is not None:
+            others = others.exclude(pk=self.role.pk)
+            initial = {"name": self.role.name, "permissions": self.role.permissions}
+        else:
+            initial = {}
+        return RoleForm(
+            data,
+            initial=initial,
+            groups=selectors.permission_groups(self.request.modules),
+            existing_names=others.values_list("name", flat=True),
+        )
+
+    def get_context_data(self, form: RoleForm | None = None, **kwargs: Any) -> dict[str, Any]:
+        form = form or self.get_form()
+        return {**super().get_context_data(**kwargs), "form": form, "selected": form.selected(), "role": self.role}
+
+    def save(self, form: RoleForm) -> StoreRole:
+        name, permissions = form.cleaned_data["name"], form.cleaned_data["permissions"]
+        if self.role is None:
+            return services.role_create(
+                store=self.request.store, actor=self.request.user, name=name, permissions=permissions
+            )
+        return services.role_update(role=self.role, actor=self.request.user, name=name, permissions=permissions)
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        form = self.get_form(request.POST)
+        if form.is_valid():
+            try:
+                role = self.save(form)
+            except (TenancyError, ValidationError) as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("Role “%(role)s” saved.") % {"role": role.name})
+                return redirect(store_url(request, "role_list"))
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class RoleCreateView(RoleFormView):
+    """A new custom role."""
+
+
+class RoleEditView(RoleFormView):
+    """Edit a custom role; built-in roles have no edit page (404)."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.role = get_object_or_404(StoreRole, pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        self.role = get_object_or_404(StoreRole, pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM)
+        return super().post(request, **kwargs)
+
+
+class RoleDeleteView(StoreViewMixin, View):
+    """Delete a custom role that nobody uses."""
+
+    permission_required = MANAGE_ROLES
+
+    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        role = get_object_or_404(StoreRole, pk=pk)
+        try:
+            services.role_delete(role=role, actor=request.user)
+        except TenancyError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Role “%(role)s” deleted.") % {"role": role.name})
+        return redirect(store_url(request, "role_list"))
+
+
+# --- Domains ---------------------------------------------------------------
+
+
+class DomainListView(StoreViewMixin, TemplateView):
+    """The domains the storefront answers on, and the form to connect one."""
+
+    permission_required = MANAGE_DOMAINS
+    template_name = "tenancy/store/domain_list.html"
+
+    def get_context_data(self, form: DomainForm | None = None, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "domains": selectors.store_domains(store=self.request.store),
+            "form": form or DomainForm(),
+        }
+
+
+class DomainCreateView(DomainListView):
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        form = DomainForm(request.POST)
+        if form.is_valid():
+            try:
+                domain = services.store_domain_add(
+                    store=request.store, actor=request.user, domain=form.cleaned_data["domain"]
+                )
+            except (TenancyError, ValidationError) as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("%(domain)s is connected.") % {"domain": domain.domain})
+                return redirect(store_url(request, "domain_list"))
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class DomainMakePrimaryView(StoreViewMixin, View):
+    permission_required = MANAGE_DOMAINS
+
+    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        store_domain = get_object_or_404(StoreDomain, pk=pk)
+        try:
+            services.store_domain_make_primary(store_domain=store_domain, actor=request.user)
+        except TenancyError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("%(domain)s is now the primary domain.") % {"domain": store_domain.domain})
+        return redirect(store_url(request, "domain_list"))
+
+
+class DomainDeleteView(StoreViewMixin, View):
+    permission_required = MANAGE_DOMAINS
+
+    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponseRedirect:
+        store_domain = get_object_or_404(StoreDomain, pk=pk)
+        try:
+            services.store_domain_remove(store_domain=store_domain, actor=request.user)
+        except TenancyError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("%(domain)s was disconnected.") % {"domain": store_domain.domain})
+        return redirect(store_url(request, "domain_list"))
+
+
+urlpatterns = [
+    path("team/", MemberListView.as_view(), name="member_list"),
+    path("team/invite/", InvitationCreateView.as_view(), name="invitation_create"),
+    path("team/leave/", MembershipLeaveView.as_view(), name="membership_leave"),
+    path("team/<int:pk>/role/", MemberRoleChangeView.as_view(), name="member_role_change"),
+    path("team/<int:pk>/remove/", MemberRemoveView.as_view(), name="member_remove"),
+    path("team/invitations/<int:pk>/revoke/", InvitationRevokeView.as_view(), name="invitation_revoke"),
+    path("roles/", RoleListView.as_view(), name="role_list"),
+    path("roles/new/", RoleCreateView.as_view(), name="role_create"),
+    path("roles/<int:pk>/edit/", RoleEditView.as_view(), name="role_edit"),
+    path("roles/<int:pk>/delete/", RoleDeleteView.as_view(), name="role_delete"),
+    path("domains/", DomainListView.as_view(), name="domain_list"),
+    path("domains/new/", DomainCreateView.as_view(), name="domain_create"),
+    path("domains/<int:pk>/primary/", DomainMakePrimaryView.as_view(), name="domain_make_primary"),
+    path("domains/<int:pk>/delete/", DomainDeleteView.as_view(), name="domain_delete"),
+]

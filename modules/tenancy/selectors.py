@@ -1,0 +1,89 @@
+"""Reads of the tenancy module: teams, roles, permissions and a user's stores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from orion.modules import registry
+from orion.modules.definition import PermissionDefinition
+from orion.permissions import declared_permissions
+
+from . import exceptions, services
+from .models import Invitation, Store, StoreDomain, StoreMembership, StoreRole
+from .roles import role_permissions
+
+
+@dataclass(frozen=True)
+class PermissionGroup:
+    """The permissions one module declares, for the role form."""
+
+    module: str
+    name: str
+    permissions: tuple[PermissionDefinition, ...]
+
+
+def stores_of_user(*, user: Any, platform: Any) -> list[StoreMembership]:
+    """The user's memberships in active stores of ``platform``, by store name, with store and role."""
+    if user is None or not user.is_authenticated or platform is None:
+        return []
+    # Across stores on purpose, limited to the user's own memberships on this platform.
+    with scopes_disabled():
+        return list(
+            StoreMembership.objects.filter(user=user, store__platform=platform, store__is_active=True)
+            .select_related("store", "role")
+            .order_by("store__name", "store__pk")
+        )
+
+
+def store_members(*, store: Store) -> QuerySet[StoreMembership]:
+    return StoreMembership.objects.filter(store=store).select_related("user", "role").order_by("created_at", "pk")
+
+
+def pending_invitations(*, store: Store) -> QuerySet[Invitation]:
+    """Invitations not yet accepted, revoked or expired, newest first."""
+    return (
+        Invitation.objects.filter(store=store, accepted_at=None, revoked_at=None, expires_at__gt=timezone.now())
+        .select_related("role", "invited_by")
+        .order_by("-created_at")
+    )
+
+
+def store_roles(*, store: Store) -> QuerySet[StoreRole]:
+    return StoreRole.objects.filter(store=store).order_by("pk")
+
+
+def store_domains(*, store: Store) -> QuerySet[StoreDomain]:
+    return StoreDomain.objects.filter(store=store).order_by("-is_primary", "domain")
+
+
+def grantable_roles(*, store: Store, actor: Any) -> list[StoreRole]:
+    """The roles ``actor`` may hand out in ``store``: the same rule the services enforce."""
+    granted = []
+    for role in store_roles(store=store):
+        try:
+            services._check_can_grant_role(store=store, actor=actor, role=role)
+        except exceptions.PermissionEscalationError:
+            continue
+        granted.append(role)
+    return granted
+
+
+def effective_permission_count(role: StoreRole, modules: frozenset[str] | None) -> int:
+    """How many permissions ``role`` grants among the enabled ``modules``."""
+    return len(role_permissions(role) & set(declared_permissions(modules)))
+
+
+def permission_groups(modules: frozenset[str] | None) -> list[PermissionGroup]:
+    """The permissions of the enabled ``modules``, grouped by module in registry order."""
+    declared = declared_permissions(modules)
+    groups = []
+    for code, definition in registry.MODULES.items():
+        permissions = tuple(p for p in definition.permissions if p.id in declared)
+        if permissions:
+            groups.append(PermissionGroup(module=code, name=str(definition.name), permissions=permissions))
+    return groups
