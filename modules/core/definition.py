@@ -15,6 +15,12 @@ def _storefront_context(request, platform):
     return storefront_context(request, platform)
 
 
+def _metrics_provider():
+    from .selectors import CoreMetricsProvider  # models load after the registry
+
+    return CoreMetricsProvider()
+
+
 core_module = ModuleDefinition(
     code="core",
     name=_("Core"),
@@ -101,4 +107,5 @@ core_module = ModuleDefinition(
             ),
         ),
     },
+    metrics_provider=_metrics_provider,
 )

@@ -1,4 +1,4 @@
-"""Writes of the core module: API keys."""
+"""Writes of the core module: API keys and the user's profile."""
 
 from __future__ import annotations
 
@@ -36,3 +36,11 @@ def api_token_revoke(*, token: ApiToken, actor: Any) -> ApiToken:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
     return token
+
+
+def profile_update(*, user: Any, full_name: str) -> Any:
+    """Change the user's own profile (their name; the language lives in a cookie)."""
+    user.full_name = full_name
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["full_name"])
+    return user

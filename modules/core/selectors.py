@@ -1,0 +1,105 @@
+"""Reads of the core module: dashboard contributions and API keys.
+
+The dashboard asks only the modules enabled for the request's platform
+(``orion.modules.context.enabled_definitions``). A provider that raises, or
+returns something that is not a list of ``Metric`` / ``Widget``, is logged
+and skipped: one broken module never breaks the dashboard.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import scope
+
+from modules.contracts.protocols import Metric, Widget
+from modules.tenancy.models import Invitation, StoreMembership
+from orion.modules.context import enabled_definitions
+from orion.modules.definition import ModuleDefinition
+from orion.permissions import has_store_permission
+
+from .models import ApiToken
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T", Metric, Widget)
+
+
+def _collect(
+    request: HttpRequest, kind: type[T], factory_of: Callable[[ModuleDefinition], Any], method: str
+) -> list[T]:
+    """Ask every enabled module's provider, skipping (and logging) the ones that fail."""
+    items: list[T] = []
+    for definition in enabled_definitions(request):
+        factory = factory_of(definition)
+        if factory is None:
+            continue
+        try:
+            found = list(getattr(factory(), method)(request.store, request) or ())
+            if not all(isinstance(item, kind) for item in found):
+                raise TypeError(f"{method}() must return {kind.__name__} objects")
+        except Exception:
+            logger.exception("%s of module '%s' failed; skipped", method, definition.code)
+            continue
+        items.extend(found)
+    return sorted(items, key=lambda item: (item.order, item.key))
+
+
+def dashboard_metrics(request: HttpRequest) -> list[Metric]:
+    """The tiles of the store dashboard, from the enabled modules, by ``order``."""
+    return _collect(request, Metric, lambda d: d.metrics_provider, "get_metrics")
+
+
+def dashboard_widgets(request: HttpRequest) -> list[Widget]:
+    """The widgets of the store dashboard, from the enabled modules, by ``order``."""
+    return _collect(request, Widget, lambda d: d.widget_provider, "get_widgets")
+
+
+def _store_url(request: HttpRequest, name: str, permission: str) -> str | None:
+    """The URL of a store page if it is routed and the user may open it."""
+    store = request.store
+    if not has_store_permission(request.user, store, permission, modules=getattr(request, "modules", None)):
+        return None
+    try:
+        return reverse(f"store:{name}", kwargs={"store_code": store.code})
+    except NoReverseMatch:
+        return None
+
+
+class CoreMetricsProvider:
+    """Core's own tiles: team size and pending invitations (one query each)."""
+
+    def get_metrics(self, store: Any, request: HttpRequest) -> list[Metric]:
+        team_url = _store_url(request, "tenancy:member_list", "tenancy.view_team")
+        with scope(store=store):
+            members = StoreMembership.objects.filter(user__is_active=True).count()
+            pending = Invitation.objects.filter(
+                accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+            ).count()
+        return [
+            Metric(key="core.team_members", label=_("Team members"), value=members, url=team_url, order=10),
+            Metric(
+                key="core.pending_invitations", label=_("Pending invitations"), value=pending, url=team_url, order=11
+            ),
+        ]
+
+
+def apikey_list(*, store: Any, user: Any, everyone: bool) -> list[ApiToken]:
+    """The store's API keys, newest first: the user's own, or every member's when ``everyone``."""
+    with scope(store=store):
+        keys = ApiToken.objects.select_related("user").order_by("-created_at")
+        if not everyone:
+            keys = keys.filter(user=user)
+        return list(keys)
+
+
+def apikey_get(*, store: Any, pk: int) -> ApiToken | None:
+    """One of the store's keys, or None (another store's key is never found)."""
+    with scope(store=store):
+        return ApiToken.objects.filter(pk=pk).first()
