@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -314,3 +315,42 @@ def test_api_lockout_also_blocks_the_login_form_from_that_address(client, store,
         call_api(client, f"orn_wrong{attempt}", "10.0.7.1")
 
     assert login(client, "staff@example.com", ip="10.0.7.1").status_code == 429
+
+
+@pytest.fixture
+def account_reset_handler(settings):
+    settings.AXES_HANDLER = "orion.accounts.lockout.AccountResetHandler"
+    AxesProxyHandler.get_implementation(force=True)
+    yield
+    AxesProxyHandler.implementation = None  # reloaded from the restored settings on next use
+
+
+def guess_then_log_in_as_yourself(rounds):
+    """An attacker with an account of their own, from one address: guesses at a victim, logs in as themself."""
+    make_user("victim@example.com")
+    make_user("attacker@example.com")
+    answers = []
+    for _ in range(rounds):
+        answers += [login(Client(), "victim@example.com", "guess", ip="10.0.8.1").status_code for _ in range(LIMIT - 1)]
+        answers.append(login(Client(), "attacker@example.com", ip="10.0.8.1").status_code)
+    return answers
+
+
+def test_account_reset_handler_keeps_counting_guesses_at_other_accounts(platform, account_reset_handler):
+    answers = guess_then_log_in_as_yourself(rounds=2)
+
+    assert answers[: LIMIT - 1] == [200] * (LIMIT - 1)
+    assert answers[LIMIT - 1] == 302  # the attacker's own login works...
+    assert set(answers[LIMIT:]) == {429}  # ...but does not wipe the guesses made from the address
+
+
+def test_account_reset_handler_forgets_the_accounts_own_failures(client, user, account_reset_handler):
+    for _ in range(LIMIT - 1):
+        login(client, "staff@example.com", "wrong")
+    assert login(client, "staff@example.com").status_code == 302
+    client.post("/accounts/logout/")
+
+    for _ in range(LIMIT - 1):
+        login(client, "staff@example.com", "wrong")
+
+    assert login(client, "staff@example.com").status_code == 302

@@ -1,13 +1,16 @@
-"""What a locked-out login sees (django-axes calls this): a clear page, or JSON for the API."""
+"""Login throttling with django-axes: what a locked-out login sees, and how a success is forgotten."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from axes.helpers import get_cool_off
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username, get_cool_off
+from axes.models import AccessAttempt
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 STATUS = 429
 
@@ -15,12 +18,39 @@ STATUS = 429
 def lockout_response(
     request: HttpRequest, original_response: Any = None, credentials: dict | None = None
 ) -> HttpResponse:
+    """A clear page, or JSON under /api/, with status 429 (AXES_LOCKOUT_CALLABLE)."""
     cool_off = get_cool_off(request)
     minutes = max(1, int(cool_off.total_seconds() // 60)) if cool_off else None
-    message = _("Too many failed login attempts. For your security, logging in is blocked for %(minutes)s minutes.") % {
-        "minutes": minutes
-    }
+    if minutes:
+        message = ngettext(
+            "Too many failed login attempts. For your security, logging in is blocked for %(minutes)s minute.",
+            "Too many failed login attempts. For your security, logging in is blocked for %(minutes)s minutes.",
+            minutes,
+        ) % {"minutes": minutes}
+    else:
+        message = _("Too many failed login attempts. For your security, logging in is blocked.")
     if request.path_info.startswith("/api/"):
-        return JsonResponse({"code": "locked_out", "detail": message, "retry_after_minutes": minutes}, status=STATUS)
-    # Rendered here: axes calls this from its middleware, too late for a TemplateResponse to be rendered.
-    return render(request, "registration/locked_out.html", {"message": message, "minutes": minutes}, status=STATUS)
+        response: HttpResponse = JsonResponse(
+            {"code": "locked_out", "detail": message, "retry_after_minutes": minutes}, status=STATUS
+        )
+    else:
+        # Rendered here: axes calls this from its middleware, too late for a TemplateResponse to be rendered.
+        response = render(
+            request, "registration/locked_out.html", {"message": message, "minutes": minutes}, status=STATUS
+        )
+    if minutes:
+        response["Retry-After"] = str(minutes * 60)
+    return response
+
+
+class AccountResetHandler(AxesDatabaseHandler):
+    """Axes' database handler, except that a successful login forgets only that account's failures.
+
+    The stock handler (with AXES_RESET_ON_SUCCESS) also forgets every failure from the address, so
+    anyone with an account of their own could log in between guesses at someone else's password
+    and never be blocked. Use it with ``AXES_HANDLER = "orion.accounts.lockout.AccountResetHandler"``.
+    """
+
+    def reset_user_attempts(self, request: HttpRequest, credentials: dict | None = None) -> int:
+        count, _deleted = AccessAttempt.objects.filter(username=get_client_username(request, credentials)).delete()
+        return count
