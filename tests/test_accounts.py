@@ -354,3 +354,16 @@ def test_account_reset_handler_forgets_the_accounts_own_failures(client, user, a
         login(client, "staff@example.com", "wrong")
 
     assert login(client, "staff@example.com").status_code == 302
+
+
+def test_admin_password_change_works_with_these_templates(client, platform):
+    """Django admin renders registration/password_change_*.html too: the form posts back to the admin."""
+    client.force_login(make_user("root@example.com", is_staff=True, is_superuser=True))
+
+    response = client.post(
+        "/admin/password_change/",
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+
+    assert response.url == "/admin/password_change/done/"
+    assert client.get(response.url).status_code == 200
