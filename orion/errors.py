@@ -21,9 +21,13 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
+from orion.modules.context import build_menu, get_context_for_frontend
+from orion.modules.definition import FrontendType
+
 logger = logging.getLogger("orion.errors")
 
 _SHOP_ROOT = re.compile(r"^/shop/[-\w]+/")
+FRONTENDS = {"public": FrontendType.PLATFORM, "storefront": FrontendType.STOREFRONT}
 API_CODES = {403: "permission_denied", 404: "not_found", 500: "server_error"}
 
 
@@ -56,8 +60,23 @@ def _error_response(request: HttpRequest, status: int, exception: BaseException 
     frontend = frontend_of_path(request)
     if frontend == "api":
         return JsonResponse({"code": API_CODES[status], "detail": detail or default}, status=status)
-    context = {"status": status, "title": title, "detail": detail or default}
+    context = {"status": status, "title": title, "detail": detail or default, **_frontend_context(request, frontend)}
     return render(request, f"errors/{frontend}_{status}.html", context, status=status)
+
+
+def _frontend_context(request: HttpRequest, frontend: str) -> dict[str, Any]:
+    """Menus and module context for a path no route matched (the context processor needs a route).
+
+    Not for the store dashboard: its error pages never show a store's menu,
+    which could tell an outsider that the store exists.
+    """
+    if getattr(request, "resolver_match", None) is not None or frontend not in FRONTENDS:
+        return {}
+    return {
+        "orion_frontend": FRONTENDS[frontend].value,
+        "orion_menu": build_menu(request, FRONTENDS[frontend]),
+        **get_context_for_frontend(request, FRONTENDS[frontend]),
+    }
 
 
 def handler403(request: HttpRequest, exception: BaseException | None = None) -> HttpResponse:

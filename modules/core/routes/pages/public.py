@@ -144,8 +144,10 @@ class SignupView(PlatformViewMixin, FormView):
         except IntegrityError:  # the email was taken since the form was checked
             form.add_error("email", _("An account with this email already exists. Log in instead."))
             return self.form_invalid(form)
-        except ValidationError as error:  # a rule of the models the form does not know
-            form.add_error(None, error.messages)
+        except ValidationError as error:  # a model rule, or the email taken since the form was checked
+            errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+            for field, messages in errors.items():
+                form.add_error(field if field in form.fields else None, messages)
             return self.form_invalid(form)
         user = get_user_model().objects.get(email=data["email"])
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
