@@ -39,7 +39,7 @@ def membership_of(store, user) -> StoreMembership | None:
         return StoreMembership.objects.select_related("role").filter(store=store, user=user).first()
 
 
-def invite(store, email: str, kind: str = "staff", *, actor=None, capture=None) -> tuple[Invitation, str]:
+def invite(store, email: str, kind: str = "staff", *, actor=None) -> tuple[Invitation, str]:
     with scope(store=store):
         return services.invitation_create(
             store=store, actor=actor or owner_of(store), email=email, role=role_of(store, kind)

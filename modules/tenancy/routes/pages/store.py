@@ -37,6 +37,17 @@ def store_url(request: HttpRequest, name: str, **kwargs: Any) -> str:
     return reverse(f"store:tenancy:{name}", kwargs={"store_code": request.store.code, **kwargs})
 
 
+class ObjectActionView(StoreViewMixin, View):
+    """A POST action on one object of the store; a GET finds the object (404 elsewhere) and goes back to the list."""
+
+    model: type
+    list_name: str
+
+    def get(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        get_object_or_404(self.model, pk=pk)
+        return redirect(store_url(request, self.list_name))
+
+
 # --- Team ------------------------------------------------------------------
 
 
@@ -104,9 +115,11 @@ class InvitationCreateView(MemberListView):
         return self.render_to_response(self.get_context_data(invitation_form=form), status=400)
 
 
-class MemberRoleChangeView(StoreViewMixin, View):
+class MemberRoleChangeView(ObjectActionView):
     """Change a member's role: htmx swaps the table row, a plain POST comes back to the team page."""
 
+    model = StoreMembership
+    list_name = "member_list"
     permission_required = MANAGE_TEAM
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
@@ -141,6 +154,7 @@ class MemberRoleChangeView(StoreViewMixin, View):
 class MemberRemoveView(StoreViewMixin, TemplateView):
     """Remove a member from the team, after a confirmation page."""
 
+    model = StoreMembership
     permission_required = MANAGE_TEAM
     template_name = "tenancy/store/member_remove.html"
 
@@ -175,9 +189,11 @@ class MembershipLeaveView(StoreViewMixin, TemplateView):
         return redirect("public:tenancy:store_chooser")
 
 
-class InvitationRevokeView(StoreViewMixin, View):
+class InvitationRevokeView(ObjectActionView):
     """Revoke an open invitation: its link stops working."""
 
+    model = Invitation
+    list_name = "member_list"
     permission_required = MANAGE_TEAM
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
@@ -265,6 +281,8 @@ class RoleCreateView(RoleFormView):
 class RoleEditView(RoleFormView):
     """Edit a custom role; built-in roles have no edit page (404)."""
 
+    model = StoreRole
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.role = get_object_or_404(StoreRole, pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM)
         return super().get(request, *args, **kwargs)
@@ -274,9 +292,11 @@ class RoleEditView(RoleFormView):
         return super().post(request, **kwargs)
 
 
-class RoleDeleteView(StoreViewMixin, View):
+class RoleDeleteView(ObjectActionView):
     """Delete a custom role that nobody uses."""
 
+    model = StoreRole
+    list_name = "role_list"
     permission_required = MANAGE_ROLES
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
@@ -325,7 +345,9 @@ class DomainCreateView(DomainListView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class DomainMakePrimaryView(StoreViewMixin, View):
+class DomainMakePrimaryView(ObjectActionView):
+    model = StoreDomain
+    list_name = "domain_list"
     permission_required = MANAGE_DOMAINS
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
@@ -339,7 +361,9 @@ class DomainMakePrimaryView(StoreViewMixin, View):
         return redirect(store_url(request, "domain_list"))
 
 
-class DomainDeleteView(StoreViewMixin, View):
+class DomainDeleteView(ObjectActionView):
+    model = StoreDomain
+    list_name = "domain_list"
     permission_required = MANAGE_DOMAINS
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponseRedirect:
