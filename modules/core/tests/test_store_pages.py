@@ -202,6 +202,7 @@ def _create_key(client: Any, store: Any, **data: Any) -> Any:
 
 def test_a_created_key_is_shown_once_and_only_its_hash_is_stored(client, store) -> None:
     client.force_login(owner_of(store))
+    assert client.get(url(store, "apikey_create")).status_code == 200
 
     response = _create_key(client, store)
 
