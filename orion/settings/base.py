@@ -36,6 +36,8 @@ ORION_STORE_DOMAIN_MODEL = "tenancy.StoreDomain"
 # How links in emails reach the platform: scheme and ":port" (empty for 80/443).
 ORION_PUBLIC_SCHEME = env("ORION_PUBLIC_SCHEME", default="https")
 ORION_PUBLIC_PORT = env("ORION_PUBLIC_PORT", default="")
+# Where the platform site sends people with questions (pricing page, footer).
+ORION_CONTACT_EMAIL = env("ORION_CONTACT_EMAIL", default="")
 # Seconds a thread may go without re-reading the shared tenant version (0: every
 # request, so changes apply at once in every process; see orion/modules/state.py).
 ORION_TENANT_VERSION_TTL = env.float("ORION_TENANT_VERSION_TTL", default=0)
