@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django_scopes import scope
 
 from orion.permissions import is_member
 
@@ -26,8 +27,9 @@ def api_token_create(*, store: Any, user: Any, name: str, expires_at: datetime |
     token = ApiToken(
         store=store, user=user, name=name, lookup=lookup, token_hash=hash_secret(key), expires_at=expires_at
     )
-    token.full_clean()
-    token.save()
+    with scope(store=store):  # full_clean's unique checks query the scoped manager
+        token.full_clean()
+        token.save()
     return token, key
 
 

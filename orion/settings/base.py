@@ -168,9 +168,10 @@ MEDIA_ROOT = BASE_DIR / "var" / "media"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        # Per-user tokens scoped to one store (core module: API keys).
+        # Per-user keys scoped to one store (core module: API keys). First, so a
+        # bad key is a 401 with WWW-Authenticate: Bearer rather than a 403.
         "modules.core.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
