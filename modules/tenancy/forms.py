@@ -28,14 +28,9 @@ def add_service_error(form: forms.Form, error: OrionError | ValidationError) -> 
         form.add_error(None, error.message)
 
 
-class RoleChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: StoreRole) -> str:
-        return obj.name
-
-
-def _role_field(store: Store, offered: Iterable[StoreRole]) -> RoleChoiceField:
+def _role_field(store: Store, offered: Iterable[StoreRole]) -> forms.ModelChoiceField:
     """Offers the roles the actor may grant, accepts any of the store's: the service says why not."""
-    field = RoleChoiceField(label=_("Role"), queryset=StoreRole.objects.filter(store=store), empty_label=None)
+    field = forms.ModelChoiceField(label=_("Role"), queryset=StoreRole.objects.filter(store=store), empty_label=None)
     field.choices = [(role.pk, role.name) for role in offered]
     return field
 
