@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scope, scopes_disabled
 
 from orion.modules import state
-from orion.permissions import declared_permissions, has_store_permission, is_member
+from orion.permissions import declared_permissions, has_store_permission, is_member, module_of
 
 from . import exceptions, roles
 from .models import Invitation, Merchant, Platform, PlatformDomain, Store, StoreDomain, StoreMembership, StoreRole
@@ -178,9 +178,14 @@ def store_domain_remove(*, store_domain: StoreDomain, actor: Any) -> None:
 
 
 def _check_can_grant(*, store: Store, actor: Any, permissions: Iterable[str]) -> None:
-    """The actor must hold every permission they hand out."""
+    """The actor must hold every permission they hand out.
+
+    Permissions of modules that are off for the platform are held by nobody
+    and grant nothing, so they are not checked (a manager role lists them all).
+    """
+    enabled = state.enabled_modules(store.platform_id)
     for permission in permissions:
-        if not has_store_permission(actor, store, permission):
+        if module_of(permission) in enabled and not has_store_permission(actor, store, permission, modules=enabled):
             raise exceptions.PermissionEscalationError()
 
 
