@@ -31,7 +31,7 @@ def add_service_error(form: forms.Form, error: OrionError | ValidationError) -> 
 def _role_field(store: Store, offered: Iterable[StoreRole]) -> forms.ModelChoiceField:
     """Offers the roles the actor may grant, accepts any of the store's: the service says why not."""
     field = forms.ModelChoiceField(label=_("Role"), queryset=StoreRole.objects.filter(store=store), empty_label=None)
-    field.choices = [(role.pk, role.name) for role in offered]
+    field.choices = [(role.pk, role.display_name) for role in offered]
     return field
 
 

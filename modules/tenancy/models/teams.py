@@ -46,11 +46,16 @@ class StoreRole(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.display_name)
 
     @property
     def is_builtin(self) -> bool:
         return self.kind != self.Kind.CUSTOM
+
+    @property
+    def display_name(self) -> str:
+        """Built-in roles in the reader's language; custom roles as their store named them."""
+        return self.get_kind_display() if self.is_builtin else self.name
 
 
 class StoreMembership(models.Model):

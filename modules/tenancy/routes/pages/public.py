@@ -84,7 +84,7 @@ class InvitationAcceptView(PlatformViewMixin, View):
         messages.success(
             request,
             _("Welcome to the team of %(store)s, as %(role)s.")
-            % {"store": invitation.store.name, "role": invitation.role.name},
+            % {"store": invitation.store.name, "role": invitation.role.display_name},
         )
         return redirect(dashboard_url(invitation.store))
 

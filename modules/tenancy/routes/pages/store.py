@@ -146,7 +146,7 @@ class MemberRoleChangeView(ObjectActionView):
         else:
             messages.success(
                 request,
-                _("%(user)s is now %(role)s.") % {"user": membership.user, "role": membership.role.name},
+                _("%(user)s is now %(role)s.") % {"user": membership.user, "role": membership.role.display_name},
             )
         return redirect(store_url(request, "member_list"))
 
