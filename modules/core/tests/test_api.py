@@ -149,7 +149,7 @@ def test_revoking_keys(store, member):
 
     assert others.status_code == 404
     assert revoked.status_code == 204
-    assert (after.status_code, after.json()["code"]) == (403, "authentication_failed")
+    assert (after.status_code, after.json()["code"]) == (401, "authentication_failed")
     with scope(store=store):
         assert ApiToken.objects.get(pk=owner_token.pk).revoked_at is None
 
@@ -167,8 +167,8 @@ def test_a_key_of_store_a_is_an_outsider_in_store_b(store, other_store):
 def test_a_wrong_key_is_refused(store):
     response = api(store=store, key="orn_" + "0" * 40).get(url("me"))
 
-    # 403, not 401: the first authenticator (the session) sends no WWW-Authenticate challenge.
-    assert (response.status_code, response.json()["code"]) == (403, "authentication_failed")
+    assert (response.status_code, response.json()["code"]) == (401, "authentication_failed")
+    assert response["WWW-Authenticate"] == "Bearer"
 
 
 # --- Obtaining a key with a password -------------------------------------------------
