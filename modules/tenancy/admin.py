@@ -352,7 +352,8 @@ class StoreRoleForm(forms.ModelForm):
                     _("Not declared by a module enabled on the store's platform: %(ids)s")
                     % {"ids": ", ".join(unknown)},
                 )
-            cleaned["permissions"] = sorted(set(cleaned["permissions"]))
+            else:
+                cleaned["permissions"] = sorted(set(cleaned["permissions"]))
         return cleaned
 
 
