@@ -367,3 +367,45 @@ def test_admin_password_change_works_with_these_templates(client, platform):
 
     assert response.url == "/admin/password_change/done/"
     assert client.get(response.url).status_code == 200
+
+
+def test_the_settings_use_the_account_reset_handler(settings):
+    assert settings.AXES_HANDLER == "orion.accounts.lockout.AccountResetHandler"
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "10.0.0.1"),  # no proxy trusted: the header is ignored
+        (1, "198.51.100.7, 203.0.113.9", "203.0.113.9"),  # one proxy: the address it saw
+        (2, "198.51.100.7, 203.0.113.9", "198.51.100.7"),
+        (2, "203.0.113.9", "10.0.0.1"),  # fewer hops than proxies: not trusted
+    ],
+)
+def test_the_client_address_behind_trusted_proxies(rf, settings, proxies, forwarded, expected):
+    from orion.accounts.lockout import client_ip
+
+    settings.ORION_TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.1")
+
+    assert client_ip(request) == expected
+
+
+def test_behind_a_proxy_one_visitors_failures_do_not_lock_out_another(client, platform, user, settings):
+    settings.ORION_TRUSTED_PROXY_COUNT = 1
+    for _ in range(LIMIT):
+        client.post(
+            "/accounts/login/",
+            {"username": "someone@example.com", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+        )
+
+    response = Client().post(
+        "/accounts/login/",
+        {"username": "staff@example.com", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+
+    assert response.status_code == 302

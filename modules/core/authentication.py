@@ -14,9 +14,12 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth.signals import user_login_failed
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
+
+from orion.accounts.lockout import API_KEY_USERNAME_PREFIX
 
 from .models import TOKEN_PREFIX, ApiToken
 
@@ -24,7 +27,7 @@ LOOKUP_LENGTH = 12
 
 
 class LockedOut(exceptions.Throttled):
-    default_detail = _("Too many failed attempts from this address. Try again later.")
+    default_detail = gettext_lazy("Too many failed attempts from this address. Try again later.")
     default_code = "locked_out"
 
 
@@ -49,7 +52,7 @@ class ApiTokenAuthentication(BaseAuthentication):
         if token is None:
             user_login_failed.send(
                 sender=__name__,
-                credentials={"username": f"api-key:{key[: len(TOKEN_PREFIX) + 4]}"},
+                credentials={"username": f"{API_KEY_USERNAME_PREFIX}{key[: len(TOKEN_PREFIX) + 4]}"},
                 request=django_request,
             )
             raise exceptions.AuthenticationFailed(_("This API key is not valid, has expired or was revoked."))

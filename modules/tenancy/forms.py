@@ -42,7 +42,11 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args: Any, store: Store, roles: Iterable[StoreRole], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        roles = list(roles)
         self.fields["role"] = _role_field(store, roles)
+        # The least powerful built-in role is the safe default for someone new.
+        staff = next((role for role in roles if role.kind == StoreRole.Kind.STAFF), None)
+        self.fields["role"].initial = staff.pk if staff else None
 
 
 class MemberRoleForm(forms.Form):

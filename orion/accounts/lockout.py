@@ -7,6 +7,7 @@ from typing import Any
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -54,3 +55,29 @@ class AccountResetHandler(AxesDatabaseHandler):
     def reset_user_attempts(self, request: HttpRequest, credentials: dict | None = None) -> int:
         count, _deleted = AccessAttempt.objects.filter(username=get_client_username(request, credentials)).delete()
         return count
+
+
+API_KEY_USERNAME_PREFIX = "api-key:"  # how modules/core/authentication.py reports a wrong key
+
+
+def lockout_parameters(request_or_attempt: Any, credentials: dict | None = None) -> list:
+    """Per address and per account for logins; per address only for API keys (they name no account)."""
+    username = (credentials or {}).get("username", getattr(request_or_attempt, "username", None))
+    if not username or str(username).startswith(API_KEY_USERNAME_PREFIX):
+        return ["ip_address"]
+    return ["ip_address", "username"]
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address: behind ``ORION_TRUSTED_PROXY_COUNT`` proxies, from X-Forwarded-For.
+
+    Without it every visitor behind a load balancer would share its address,
+    and five wrong passwords would lock everyone out. Only the proxies' own
+    entries are trusted: the count is taken from the right, where they append.
+    """
+    count = settings.ORION_TRUSTED_PROXY_COUNT
+    if count:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if len(hops) >= count:
+            return hops[-count]
+    return request.META.get("REMOTE_ADDR")

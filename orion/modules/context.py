@@ -30,6 +30,10 @@ _FRONTEND_OF_NAMESPACE = {
 }
 
 
+# Menu sections: the overview first, modules' own sections in between, then settings and the account.
+SECTION_ORDER = {"overview": 0, "settings": 90, "account": 100}
+
+
 @dataclass(frozen=True)
 class MenuEntry:
     item: MenuItem
@@ -101,7 +105,9 @@ def build_menu(request: HttpRequest, frontend: FrontendType) -> list[MenuEntry]:
                 logger.debug("Menu item %s of '%s' has no route yet", item.id, definition.code)
                 continue
             entries.append(MenuEntry(item=item, module=definition.code, url=url))
-    return sorted(entries, key=lambda e: (e.item.section, e.item.order, str(e.item.label)))
+    return sorted(
+        entries, key=lambda e: (SECTION_ORDER.get(e.item.section, 50), e.item.section, e.item.order, str(e.item.label))
+    )
 
 
 class _LazyMenu:

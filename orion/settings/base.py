@@ -135,8 +135,13 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 # Failed logins (forms and API alike), per account and per address, via django-axes.
 AXES_FAILURE_LIMIT = env.int("ORION_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("ORION_LOGIN_COOLOFF_HOURS", default=0.25)  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = "orion.accounts.lockout.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
+# A successful login forgets that account's failures only, not the address's.
+AXES_HANDLER = "orion.accounts.lockout.AccountResetHandler"
+AXES_CLIENT_IP_CALLABLE = "orion.accounts.lockout.client_ip"
+# Proxies (load balancers) in front of the app that append to X-Forwarded-For.
+ORION_TRUSTED_PROXY_COUNT = env.int("ORION_TRUSTED_PROXY_COUNT", default=0)
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_CALLABLE = "orion.accounts.lockout.lockout_response"
 AXES_VERBOSE = False

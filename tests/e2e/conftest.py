@@ -52,6 +52,7 @@ def site(live_server, transactional_db):
     from modules.tenancy.testing import make_platform
 
     platform = make_platform("live", "localhost")
+    PlatformDomain.objects.filter(platform=platform).update(is_primary=True)  # links in emails use it
     PlatformDomain.objects.create(platform=platform, domain="127.0.0.1")
     return platform, live_server.url
 
