@@ -36,8 +36,27 @@ class MeSerializer(serializers.Serializer):
     permissions = serializers.ListField(child=serializers.CharField())
 
 
-class StoreSettingsSerializer(serializers.ModelSerializer):
-    """The store's general settings; only the writable fields may be changed here."""
+class TranslatedStoreFieldsMixin:
+    """Tagline and description are read and written in the request's language (django-modeltranslation).
+
+    A language nobody has written yet reads as "", not null.
+    """
+
+    translated_fields = ("tagline", "description")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for name in self.translated_fields:
+            if name in data and data[name] is None:
+                data[name] = ""
+        return data
+
+
+class StoreSettingsSerializer(TranslatedStoreFieldsMixin, serializers.ModelSerializer):
+    """The store's general settings; only the writable fields may be changed here.
+
+    Tagline and description are those of the request's language (Accept-Language).
+    """
 
     class Meta:
         model = Store
@@ -95,7 +114,7 @@ class ApiKeyWithStoreSerializer(ApiKeyCreatedSerializer):
         read_only_fields = fields
 
 
-class StorefrontStoreSerializer(serializers.ModelSerializer):
+class StorefrontStoreSerializer(TranslatedStoreFieldsMixin, serializers.ModelSerializer):
     """What shoppers may know about a store; tagline and description in the response's language."""
 
     language = serializers.SerializerMethodField(help_text=_("The language of the translated fields."))

@@ -99,6 +99,19 @@ def test_a_manager_changes_the_settings(store, member):
     assert saved.currency == "EUR"  # read-only here
 
 
+def test_tagline_and_description_are_those_of_the_requests_language(store):
+    client = api(owner_of(store), store)
+    client.credentials(HTTP_X_STORE=store.code, HTTP_ACCEPT_LANGUAGE="de")
+
+    written = client.patch(url("store_settings"), {"tagline": "Feine Waren"}, format="json")
+    english = api(owner_of(store), store).get(url("store_settings"), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert written.json()["tagline"] == "Feine Waren"
+    saved = Store.objects.get(pk=store.pk)
+    assert (saved.tagline_de, saved.tagline_en) == ("Feine Waren", None)
+    assert english.json()["tagline"] == ""
+
+
 @pytest.mark.parametrize("payload", [{"name": ""}, {"contact_email": "not an email"}], ids=["blank-name", "bad-email"])
 def test_bad_settings_are_field_errors(store, payload):
     response = api(owner_of(store), store).patch(url("store_settings"), payload, format="json")
