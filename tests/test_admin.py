@@ -348,3 +348,64 @@ def test_a_module_without_settings_has_no_settings_page(admin_client, platform):
     url = reverse("admin:orion_modules_platformmodule_settings", args=[platform.pk, "dummy_addon"])
 
     assert admin_client.get(url).status_code == 404
+
+
+# --- stores, teams and invitations ---------------------------------------------------
+
+
+def test_store_change_page_shows_translations_team_and_roles(admin_client, store):
+    response = admin_client.get(reverse("admin:tenancy_store_change", args=[store.pk]))
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert {"tagline_en", "tagline_de", "description_fr"} <= set(form.fields)
+    assert "tagline" not in form.fields
+    html = response.content.decode()
+    assert "owner@acme.test" in html  # the team inline
+    assert "tenancy.manage_team" in html  # the roles inline, with their permissions
+
+
+def test_membership_role_choices_name_their_store(admin_client, store, other_store, member):
+    from django_scopes import scopes_disabled
+
+    from modules.tenancy.models import StoreMembership
+
+    user = member(store, "staff@acme.test", "staff")
+    with scopes_disabled():
+        membership = StoreMembership.objects.get(user=user)
+
+    response = admin_client.get(reverse("admin:tenancy_storemembership_change", args=[membership.pk]))
+
+    labels = {label for _value, label in response.context["adminform"].form.fields["role"].choices}
+    assert {"Acme / Owner", "Bravo / Staff"} <= labels
+
+
+def test_superuser_revokes_pending_invitations_only(admin_client, store):
+    from django_scopes import scope, scopes_disabled
+
+    from modules.tenancy import services as tenancy_services
+    from modules.tenancy.models import Invitation, StoreRole
+    from modules.tenancy.testing import owner_of
+
+    with scope(store=store):
+        role = StoreRole.objects.get(kind="staff")
+        pending, _token = tenancy_services.invitation_create(
+            store=store, actor=owner_of(store), email="a@x.test", role=role
+        )
+        accepted, _token = tenancy_services.invitation_create(
+            store=store, actor=owner_of(store), email="b@x.test", role=role
+        )
+    with scopes_disabled():
+        Invitation.objects.filter(pk=accepted.pk).update(accepted_at="2025-01-01T00:00:00Z")
+
+    response = admin_client.post(
+        reverse("admin:tenancy_invitation_changelist"),
+        {"action": "revoke", "_selected_action": [pending.pk, accepted.pk]},
+        follow=True,
+    )
+
+    assert any("1 invitation revoked" in m for m in messages_of(response))
+    with scopes_disabled():
+        assert Invitation.objects.get(pk=pending.pk).revoked_at is not None
+        assert Invitation.objects.get(pk=accepted.pk).revoked_at is None
+    assert admin_client.get(reverse("admin:tenancy_invitation_add")).status_code == 403

@@ -132,6 +132,7 @@ def test_change_page_of_another_platforms_object_is_not_rendered(padmin, world, 
     if response.status_code == 302:
         assert response["Location"] == reverse("admin:index")
     assert padmin.get(url(getattr(world.a, name))).status_code == 200
+    assert padmin.get(url(b_obj) + "history/").status_code in (302, 404)
 
 
 @pytest.mark.parametrize("name", LISTED + SUPERUSER_ONLY)
@@ -174,6 +175,14 @@ def test_admin_index_lists_the_tenancy_models_of_a_platform_admin(padmin, world)
     assert url(world.a.merchant, "changelist") in html
     assert url(world.a.platform_domain, "changelist") not in html
     assert url(world.a.staff, "changelist") not in html
+
+
+def test_staff_who_administer_no_platform_keep_djangos_model_permissions(client, world):
+    client.force_login(make_user("clerk@example.com", is_staff=True))
+
+    assert client.get(url(world.a.store, "changelist")).status_code == 403
+    assert client.get(url(world.a.module, "changelist")).status_code == 403
+    assert client.get(url(world.a.store)).status_code in (302, 403)
 
 
 # --- list filters -----------------------------------------------------------------------

@@ -257,6 +257,12 @@ class StoreAddForm(forms.ModelForm):
 
 @admin.register(Store)
 class StoreAdmin(PlatformScopedAdmin, TranslationAdmin):
+    """Stores; created through ``services.store_create``, closed through their status.
+
+    Deleting a store is refused while it has an owner (always): the admin
+    never removes a store's last owner.
+    """
+
     list_display = ("name", "code", "merchant", "platform", "status", "default_language", "currency")
     list_filter = (
         ("platform", RelatedOnly),
