@@ -409,3 +409,17 @@ def test_behind_a_proxy_one_visitors_failures_do_not_lock_out_another(client, pl
     )
 
     assert response.status_code == 302
+
+
+def test_the_reset_email_goes_through_celery(client, user, monkeypatch):
+    from orion.accounts import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.send_email, "delay", lambda *args: queued.append(args))
+
+    client.post("/accounts/password/reset/", {"email": "staff@example.com"})
+
+    assert len(queued) == 1
+    subject, body, to, _html = queued[0]
+    assert to == ["staff@example.com"] and "/accounts/password/reset/" in body
+    assert not mail.outbox  # nothing sent in the request itself

@@ -9,13 +9,14 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from orion.accounts.forms import LoginForm
+from orion.accounts.forms import LoginForm, PasswordResetForm
 
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset request; the emailed link is on this request's host, in the platform's public scheme."""
 
     success_url = reverse_lazy("public:core:password_reset_done")
+    form_class = PasswordResetForm
 
     def form_valid(self, form):
         # Behind a TLS proxy request.is_secure() can be False: the scheme comes from the settings.
