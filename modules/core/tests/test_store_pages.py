@@ -197,7 +197,7 @@ def _api_get(client: Any, key: str, store_code: str) -> Any:
 
 
 def _create_key(client: Any, store: Any, **data: Any) -> Any:
-    return client.post(url(store, "apikey_create"), {"name": "ERP sync", **data})
+    return client.post(url(store, "apikey_create"), {"name": "ERP sync", **data}, follow=True)
 
 
 def test_a_created_key_is_shown_once_and_only_its_hash_is_stored(client, store) -> None:
@@ -215,6 +215,22 @@ def test_a_created_key_is_shown_once_and_only_its_hash_is_stored(client, store) 
     assert token.token_hash == hash_secret(key) and key not in (token.token_hash, token.lookup)
     listing = client.get(url(store, "apikey_list")).content.decode()
     assert f"orn_{token.lookup}…" in listing and key not in listing
+
+
+def test_reloading_the_created_page_neither_shows_the_key_again_nor_makes_another(client, store) -> None:
+    client.force_login(owner_of(store))
+    key = _create_key(client, store).context["key"]
+    with scope(store=store):
+        token = ApiToken.objects.get()
+
+    again = client.get(
+        reverse("store:core:apikey_created", kwargs={"store_code": store.code, "pk": token.pk}), follow=True
+    )
+
+    assert key not in again.content.decode()
+    assert "shown only once" in again.content.decode()
+    with scope(store=store):
+        assert ApiToken.objects.count() == 1
 
 
 def test_the_key_authenticates_against_the_store_api(client, store, enable) -> None:

@@ -77,6 +77,9 @@ def render_widget(request: HttpRequest, widget: Widget) -> RenderedWidget:
     return RenderedWidget(widget=widget, html=html)
 
 
+NEW_KEY_SESSION = "orion_new_api_key"
+
+
 class DashboardView(StoreViewMixin, TemplateView):
     """Tiles and widgets from the enabled modules, and first steps for a new store."""
 
@@ -226,7 +229,7 @@ class ApiKeyListView(StoreViewMixin, TemplateView):
 
 
 class ApiKeyCreateView(StoreViewMixin, TemplateView):
-    """Create a key; the full key is shown once, on the page that answers the POST."""
+    """Create a key, then show it once on the next page (post/redirect/get: a reload creates nothing)."""
 
     permission_required = "core.manage_api_keys"
     template_name = "core/store/apikey_create.html"
@@ -242,7 +245,26 @@ class ApiKeyCreateView(StoreViewMixin, TemplateView):
         token, key = services.api_token_create(
             store=request.store, user=request.user, name=form.cleaned_data["name"], expires_at=form.expires_at()
         )
-        response = render(request, "core/store/apikey_created.html", {"token": token, "key": key})
+        request.session[NEW_KEY_SESSION] = {"id": token.pk, "key": key}
+        return redirect("store:core:apikey_created", store_code=request.store.code, pk=token.pk)
+
+
+class ApiKeyCreatedView(StoreViewMixin, View):
+    """The new key, once: the session holds it until this page takes it out."""
+
+    model = ApiToken
+    permission_required = "core.manage_api_keys"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        token = selectors.apikey_get(store=request.store, pk=self.kwargs["pk"])
+        if token is None:
+            raise Http404(_("No such API key in this store."))
+        new = request.session.get(NEW_KEY_SESSION) or {}
+        if new.get("id") != token.pk:
+            messages.info(request, _("A key is shown only once, when it is created. Create a new one if it is lost."))
+            return redirect("store:core:apikey_list", store_code=request.store.code)
+        del request.session[NEW_KEY_SESSION]
+        response = render(request, "core/store/apikey_created.html", {"token": token, "key": new["key"]})
         add_never_cache_headers(response)  # the key must not stay in any cache
         return response
 
@@ -278,5 +300,6 @@ urlpatterns = [
     path("profile/", ProfileEditView.as_view(), name="profile_edit"),
     path("api-keys/", ApiKeyListView.as_view(), name="apikey_list"),
     path("api-keys/new/", ApiKeyCreateView.as_view(), name="apikey_create"),
+    path("api-keys/<int:pk>/created/", ApiKeyCreatedView.as_view(), name="apikey_created"),
     path("api-keys/<int:pk>/revoke/", ApiKeyRevokeView.as_view(), name="apikey_revoke"),
 ]
