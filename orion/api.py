@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
@@ -30,6 +33,16 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is not None and isinstance(response.data, dict) and "detail" in response.data:
         response.data["code"] = getattr(response.data["detail"], "code", "error")
     return response
+
+
+# The store a store or storefront API call acts in (the middleware reads it; ?store= works too).
+STORE_HEADER = OpenApiParameter(
+    "X-Store",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description=gettext_lazy("Code of the store to act in."),
+)
 
 
 class StorePermission(BasePermission):

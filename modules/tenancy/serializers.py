@@ -13,23 +13,13 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from orion.exceptions import ValidationFailedError
 
 from .models import Invitation, Merchant, Store, StoreMembership, StoreRole
 from .roles import role_permissions
-
-# The store every store-API call acts in (the middleware reads it; ?store= works too).
-STORE_HEADER = OpenApiParameter(
-    "X-Store",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    required=True,
-    description=_("Code of the store to act in."),
-)
 
 
 @contextmanager

@@ -191,8 +191,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Tag each operation with its frontend: store, storefront or admin.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
 
 LOGGING = {

@@ -14,8 +14,8 @@ from rest_framework.views import APIView
 
 from modules.tenancy import services as tenancy_services
 from modules.tenancy.models import Store, StoreMembership
-from modules.tenancy.serializers import STORE_HEADER, service_errors
-from orion.api import StoreAPIMixin
+from modules.tenancy.serializers import service_errors
+from orion.api import STORE_HEADER, StoreAPIMixin
 from orion.permissions import declared_permissions, has_store_permission, is_member
 
 from ... import services

@@ -10,8 +10,7 @@ from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from modules.tenancy.serializers import STORE_HEADER
-from orion.api import StorefrontAPIMixin
+from orion.api import STORE_HEADER, StorefrontAPIMixin
 
 from ...serializers import StorefrontStoreSerializer
 

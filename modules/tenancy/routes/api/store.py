@@ -13,12 +13,11 @@ from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from orion.api import StoreAPIMixin
+from orion.api import STORE_HEADER, StoreAPIMixin
 
 from ... import services
 from ...models import Invitation, StoreMembership, StoreRole
 from ...serializers import (
-    STORE_HEADER,
     InvitationInputSerializer,
     InvitationSerializer,
     MemberRoleInputSerializer,
