@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _check_deploy(secret_key: str) -> subprocess.CompletedProcess:
     env = {
-        **os.environ,
+        # Not the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE (tests/e2e): a deployment never sets it.
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "orion.settings.production",
         "DJANGO_SECRET_KEY": secret_key,
         "DJANGO_ALLOWED_HOSTS": "shop.example.com",
