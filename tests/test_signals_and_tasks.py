@@ -1,5 +1,7 @@
 """Module signals and Celery tasks reach only modules enabled for the platform."""
 
+import time
+
 import pytest
 
 from orion.modules.tasks import SKIPPED
@@ -69,3 +71,38 @@ def test_task_of_an_enabled_module_runs(worker, platform, enable):
     enable("dummy")
 
     assert count_things.delay(platform_id=platform.pk).get(timeout=30) == f"counted for {platform.pk}"
+
+
+def _wait_for_mail(count: int, timeout: float = 30) -> list:
+    from django.core import mail
+
+    deadline = time.monotonic() + timeout
+    while len(mail.outbox) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return mail.outbox
+
+
+@pytest.mark.worker
+def test_an_invitation_email_is_sent_by_the_worker(worker, store):
+    from django_scopes import scope
+
+    from modules.tenancy import services
+    from modules.tenancy.models import StoreRole
+    from modules.tenancy.testing import owner_of
+
+    with scope(store=store):
+        services.invitation_create(
+            store=store, actor=owner_of(store), email="new@acme.test", role=StoreRole.objects.get(kind="staff")
+        )
+
+    outbox = _wait_for_mail(1)
+    assert [message.to for message in outbox] == [["new@acme.test"]]
+    assert "/invitations/" in outbox[0].body
+
+
+@pytest.mark.worker
+def test_a_password_reset_email_is_sent_by_the_worker(worker, client, store):
+    client.post("/accounts/password/reset/", {"email": "owner@acme.test"})
+
+    outbox = _wait_for_mail(1)
+    assert [message.to for message in outbox] == [["owner@acme.test"]]

@@ -30,3 +30,21 @@ def enable(platform: Any):
         return services.enable_module(platform=on or platform, code=code, via="test")
 
     return _enable
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_inline_unless_marked_worker(request: pytest.FixtureRequest) -> Any:
+    """Tasks run inline in tests, even when a broker is configured (CI's second run).
+
+    Tests marked ``worker`` keep the configured mode: with a broker they send
+    tasks to a real worker (see tests/test_signals_and_tasks.py).
+    """
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    from orion.celery import app
+
+    eager, propagates = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = eager, propagates
