@@ -117,7 +117,7 @@ def test_bad_settings_are_field_errors(store, payload):
     response = api(owner_of(store), store).patch(url("store_settings"), payload, format="json")
 
     assert response.status_code == 400
-    assert set(payload) <= set(response.json())
+    assert set(payload) <= set(response.json()["errors"])
     assert Store.objects.get(pk=store.pk).name == "Acme"
 
 
@@ -231,7 +231,7 @@ def test_bad_input_is_a_field_error(db, platform):
     response = APIClient().post(url("token_obtain"), {"email": "nope"}, format="json")
 
     assert response.status_code == 400
-    assert {"email", "password", "store", "name"} <= set(response.json())
+    assert {"email", "password", "store", "name"} <= set(response.json()["errors"])
 
 
 # --- Storefront ----------------------------------------------------------------

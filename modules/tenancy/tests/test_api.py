@@ -107,7 +107,7 @@ def test_a_role_of_another_store_is_a_field_error_and_nothing_is_written(store, 
     )
 
     assert response.status_code == 400
-    assert "role" in response.json()
+    assert "role" in response.json()["errors"]
     assert membership_of(store, clerk).role.kind == "staff"
 
 
@@ -205,7 +205,7 @@ def test_a_role_needs_a_name(store):
     response = api(owner_of(store), store).post(url("role_list"), {"name": "", "permissions": []}, format="json")
 
     assert response.status_code == 400
-    assert "name" in response.json()
+    assert "name" in response.json()["errors"]
 
 
 def test_managers_cannot_manage_roles(store, member):
@@ -277,7 +277,7 @@ def test_an_invitation_to_another_stores_role_is_a_field_error_and_nothing_is_wr
     )
 
     assert response.status_code == 400
-    assert "role" in response.json()
+    assert "role" in response.json()["errors"]
     with scopes_disabled():
         assert not Invitation.objects.exists()
 
