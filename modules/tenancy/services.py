@@ -102,8 +102,15 @@ def merchant_signup(
     )
 
 
+@transaction.atomic
 def store_update(*, store: Store, actor: Any, **fields: Any) -> Store:
-    """Change a store's general settings (fields the settings form offers)."""
+    """Change a store's general settings (fields the settings form offers).
+
+    Works on a fresh, locked row: the ``store`` passed in may be
+    ``request.store``, shared with other requests through the tenant cache,
+    and must not carry half-applied input if validation fails.
+    """
+    store = Store.objects.select_for_update().get(pk=store.pk)
     for name, value in fields.items():
         setattr(store, name, value)
     store.full_clean()

@@ -379,3 +379,13 @@ def test_store_selectors_keep_to_the_store(store, other_store):
         assert list(selectors.pending_invitations(store=store)) == []
     with scope(store=other_store):
         assert len(selectors.pending_invitations(store=other_store)) == 1
+
+
+def test_store_update_never_touches_the_object_it_is_given(store):
+    """request.store is shared through the tenant cache: bad input must not stick to it."""
+    with pytest.raises(ValidationError):
+        services.store_update(store=store, actor=None, contact_email="not an email")
+
+    assert store.contact_email == "office@acme.test"
+    store.refresh_from_db()
+    assert store.contact_email == "office@acme.test"
