@@ -26,3 +26,14 @@ def test_database_is_still_usable_after_the_benchmark(platform, store, enable):
 
     store.refresh_from_db()  # the handlers did not close the test transaction's connection
     assert type(store).objects.filter(pk=store.pk).exists()
+
+
+def test_store_access_benchmark_runs_and_counts_one_query_for_the_check(db, settings):
+    from bench.store_access import measure as measure_store_access
+
+    settings.ROOT_URLCONF = "bench.urls"
+
+    figures = measure_store_access(rounds=1, requests=3)
+
+    assert figures["queries_guarded"] == figures["queries_plain"] + 1  # the membership, nothing more
+    assert figures["ratio"] > 0

@@ -35,10 +35,9 @@ class StoreRoleBackend(BaseBackend):
     def _store_permissions(user_obj: Any, store: Store) -> frozenset[str] | None:
         cache = user_obj.__dict__.setdefault("_orion_store_permissions", {})
         if store.pk not in cache:
-            with scopes_disabled():
-                membership = (
-                    StoreMembership.objects.select_related("role").filter(store_id=store.pk, user=user_obj).first()
-                )
+            with scopes_disabled():  # one (store, user) row at most: no ordering needed
+                found = StoreMembership.objects.select_related("role").filter(store_id=store.pk, user=user_obj)
+                membership = next(iter(found.order_by()[:1]), None)
             cache[store.pk] = None if membership is None else role_permissions(membership.role)
         return cache[store.pk]
 
