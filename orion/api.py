@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -24,6 +25,9 @@ from orion.permissions import has_store_permission, is_member, is_platform_admin
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DjangoValidationError):  # a model's full_clean() inside a service
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        return Response({"code": "invalid", "detail": _("The data sent is not valid."), "errors": errors}, status=400)
     if isinstance(exc, OrionError):
         body: dict[str, Any] = exc.as_dict()
         if getattr(exc, "errors", None):

@@ -7,29 +7,13 @@ role is "does not exist" (a 400 field error), never a write.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from orion.exceptions import ValidationFailedError
-
 from .models import Invitation, Merchant, Store, StoreMembership, StoreRole
 from .roles import role_permissions
-
-
-@contextmanager
-def service_errors() -> Iterator[None]:
-    """Turn a model validation error raised inside a service into a 400 ``invalid`` with its field errors."""
-    try:
-        yield
-    except DjangoValidationError as exc:
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-        raise ValidationFailedError(_("The data is not valid."), errors=errors) from exc
 
 
 class ScopedRoleField(serializers.PrimaryKeyRelatedField):

@@ -14,7 +14,6 @@ from rest_framework.views import APIView
 
 from modules.tenancy import services as tenancy_services
 from modules.tenancy.models import Store, StoreMembership
-from modules.tenancy.serializers import service_errors
 from orion.api import STORE_HEADER, StoreAPIMixin
 from orion.permissions import declared_permissions, has_store_permission, is_member
 
@@ -83,8 +82,7 @@ class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView):
         serializer = StoreSettingsSerializer(store, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         if serializer.validated_data:
-            with service_errors():
-                store = tenancy_services.store_update(store=store, actor=request.user, **serializer.validated_data)
+            store = tenancy_services.store_update(store=store, actor=request.user, **serializer.validated_data)
         return Response(StoreSettingsSerializer(store).data)
 
 
@@ -113,8 +111,7 @@ class ApiKeyListApi(StoreAPIMixin, generics.ListAPIView):
     def post(self, request: Request) -> Response:
         serializer = ApiKeyCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with service_errors():
-            token, key = services.api_token_create(store=request.store, user=request.user, **serializer.validated_data)
+        token, key = services.api_token_create(store=request.store, user=request.user, **serializer.validated_data)
         token.key = key
         return Response(ApiKeyCreatedSerializer(token).data, status=status.HTTP_201_CREATED)
 
@@ -162,8 +159,7 @@ class ApiTokenObtainApi(APIView):
         if user is None or store is None or not is_member(user, store):
             detail = _("Wrong email or password, or no access to this store.")
             return Response({"code": "invalid_credentials", "detail": detail}, status=status.HTTP_400_BAD_REQUEST)
-        with service_errors():
-            token, key = services.api_token_create(store=store, user=user, name=data["name"])
+        token, key = services.api_token_create(store=store, user=user, name=data["name"])
         token.key = key
         return Response(ApiKeyWithStoreSerializer(token).data, status=status.HTTP_201_CREATED)
 

@@ -24,7 +24,6 @@ from ...serializers import (
     MemberSerializer,
     RoleInputSerializer,
     RoleSerializer,
-    service_errors,
 )
 
 
@@ -57,10 +56,9 @@ class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView):
         membership = self.get_object()
         serializer = MemberRoleInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with service_errors():
-            membership = services.membership_change_role(
-                membership=membership, actor=request.user, role=serializer.validated_data["role"]
-            )
+        membership = services.membership_change_role(
+            membership=membership, actor=request.user, role=serializer.validated_data["role"]
+        )
         return Response(MemberSerializer(membership).data)
 
     @extend_schema(summary="Remove a member from the team", responses={204: None})
@@ -88,8 +86,7 @@ class RoleListApi(StoreAPIMixin, generics.ListAPIView):
     def post(self, request: Request) -> Response:
         serializer = RoleInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with service_errors():
-            role = services.role_create(store=request.store, actor=request.user, **serializer.validated_data)
+        role = services.role_create(store=request.store, actor=request.user, **serializer.validated_data)
         return Response(RoleSerializer(role).data, status=status.HTTP_201_CREATED)
 
 
@@ -114,8 +111,7 @@ class RoleDetailApi(StoreAPIMixin, generics.GenericAPIView):
         serializer = RoleInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = {"name": role.name, "permissions": role.permissions, **serializer.validated_data}
-        with service_errors():
-            role = services.role_update(role=role, actor=request.user, **data)
+        role = services.role_update(role=role, actor=request.user, **data)
         return Response(RoleSerializer(role).data)
 
     @extend_schema(summary="Delete a custom role", responses={204: None})
@@ -147,10 +143,9 @@ class InvitationListApi(StoreAPIMixin, generics.ListAPIView):
     def post(self, request: Request) -> Response:
         serializer = InvitationInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with service_errors():
-            invitation, _token = services.invitation_create(
-                store=request.store, actor=request.user, **serializer.validated_data
-            )
+        invitation, _token = services.invitation_create(
+            store=request.store, actor=request.user, **serializer.validated_data
+        )
         return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
 
