@@ -16,7 +16,7 @@ from django.forms import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modules.tenancy.models import Store
+from modules.tenancy.interface import Store
 
 
 def _model_field(name: str, **kwargs: Any) -> forms.Field:

@@ -14,12 +14,11 @@ from typing import Any, TypeVar
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
 from modules.contracts.protocols import Metric, Widget
-from modules.tenancy.models import Invitation, StoreMembership
+from modules.tenancy import interface as tenancy
 from orion.modules.context import enabled_definitions
 from orion.modules.definition import ModuleDefinition
 from orion.permissions import has_store_permission
@@ -77,11 +76,7 @@ class CoreMetricsProvider:
 
     def get_metrics(self, store: Any, request: HttpRequest) -> list[Metric]:
         team_url = _store_url(request, "tenancy:member_list", "tenancy.view_team")
-        with scope(store=store):
-            members = StoreMembership.objects.filter(user__is_active=True).count()
-            pending = Invitation.objects.filter(
-                accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
-            ).count()
+        members, pending = tenancy.team_size(store), tenancy.pending_invitation_count(store)
         return [
             Metric(key="core.team_members", label=_("Team members"), value=members, url=team_url, order=10),
             Metric(

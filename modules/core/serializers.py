@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from modules.tenancy.models import Store
+from modules.tenancy.interface import Store
 
 from .models import TOKEN_PREFIX, ApiToken
 

@@ -12,8 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from modules.tenancy import services as tenancy_services
-from modules.tenancy.models import Store, StoreMembership
+from modules.tenancy import interface as tenancy
 from orion.api import STORE_HEADER, StoreAPIMixin
 from orion.permissions import declared_permissions, has_store_permission, is_member
 
@@ -40,17 +39,16 @@ class MeApi(StoreAPIMixin, generics.GenericAPIView):
 
     def get(self, request: Request) -> Response:
         user, store = request.user, request.store
-        membership = StoreMembership.objects.select_related("role").filter(user=user).first()
         permissions = sorted(
             pid
             for pid in declared_permissions(request.modules)
             if has_store_permission(user, store, pid, modules=request.modules)
         )
-        role = membership and membership.role
+        role = tenancy.role_of(user, store)
         data = {
             "user": {"email": user.email, "full_name": user.full_name},
             "store": {"code": store.code, "name": store.name},
-            "role": role and {"id": role.pk, "name": role.name, "kind": role.kind},
+            "role": role and {"id": role.id, "name": role.name, "kind": role.kind},
             "permissions": permissions,
         }
         return Response(MeSerializer(data).data)
@@ -68,9 +66,9 @@ class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView):
         # an object id for the URL, and this route has none (the store is the X-Store header).
         return StoreSettingsSerializer
 
-    def get_object(self) -> Store:
+    def get_object(self) -> tenancy.Store:
         # A fresh row: request.store may be shared with other requests through the tenant cache.
-        return Store.objects.get(pk=self.request.store.pk)
+        return tenancy.Store.objects.get(pk=self.request.store.pk)
 
     @extend_schema(summary="Show the store's settings")
     def get(self, request: Request) -> Response:
@@ -82,7 +80,7 @@ class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView):
         serializer = StoreSettingsSerializer(store, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         if serializer.validated_data:
-            store = tenancy_services.store_update(store=store, actor=request.user, **serializer.validated_data)
+            store = tenancy.store_update(store=store, actor=request.user, **serializer.validated_data)
         return Response(StoreSettingsSerializer(store).data)
 
 
@@ -155,7 +153,7 @@ class ApiTokenObtainApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         user = authenticate(request=request._request, username=data["email"], password=data["password"])
-        store = Store.objects.filter(platform=request.platform, code=data["store"], is_active=True).first()
+        store = tenancy.Store.objects.filter(platform=request.platform, code=data["store"], is_active=True).first()
         if user is None or store is None or not is_member(user, store):
             detail = _("Wrong email or password, or no access to this store.")
             return Response({"code": "invalid_credentials", "detail": detail}, status=status.HTTP_400_BAD_REQUEST)

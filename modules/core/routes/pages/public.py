@@ -15,9 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from modules.tenancy import exceptions as tenancy_exceptions
-from modules.tenancy import services as tenancy_services
-from modules.tenancy.models import Store
+from modules.tenancy import interface as tenancy
 from orion.modules import services
 from orion.modules.definition import ModuleTier
 from orion.views import PlatformViewMixin
@@ -98,8 +96,8 @@ class SignupForm(forms.Form):
 
     def clean_store_code(self) -> str:
         code = self.cleaned_data["store_code"].lower()
-        if Store.objects.filter(platform=self.platform, code=code).exists():
-            raise ValidationError(tenancy_exceptions.StoreCodeTakenError.default_message, code="store_code_taken")
+        if tenancy.Store.objects.filter(platform=self.platform, code=code).exists():
+            raise ValidationError(tenancy.StoreCodeTakenError.default_message, code="store_code_taken")
         return code
 
     def clean(self) -> dict[str, Any]:
@@ -128,7 +126,7 @@ class SignupView(PlatformViewMixin, FormView):
     def form_valid(self, form: SignupForm) -> HttpResponse:
         data = form.cleaned_data
         try:
-            store = tenancy_services.merchant_signup(
+            store = tenancy.merchant_signup(
                 platform=self.request.platform,
                 company_name=data["company_name"],
                 email=data["email"],
@@ -138,7 +136,7 @@ class SignupView(PlatformViewMixin, FormView):
                 store_code=data["store_code"],
                 default_language=data["default_language"],
             )
-        except tenancy_exceptions.StoreCodeTakenError as error:  # taken since the form was checked
+        except tenancy.StoreCodeTakenError as error:  # taken since the form was checked
             form.add_error("store_code", error.message)
             return self.form_invalid(form)
         except IntegrityError:  # the email was taken since the form was checked

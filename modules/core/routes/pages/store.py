@@ -27,8 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView, View
 
 from modules.contracts.protocols import Widget
-from modules.tenancy import services as tenancy_services
-from modules.tenancy.models import Store
+from modules.tenancy import interface as tenancy
 from orion.permissions import has_store_permission
 from orion.views import StoreViewMixin
 
@@ -158,9 +157,9 @@ class SettingsEditView(StoreViewMixin, TemplateView):
         form = form_class(request.POST)
         if form.is_valid():
             # A fresh row: the request's store is shared with the tenant cache.
-            store = Store.objects.get(pk=request.store.pk)
+            store = tenancy.Store.objects.get(pk=request.store.pk)
             try:
-                tenancy_services.store_update(store=store, actor=request.user, **form.cleaned_data)
+                tenancy.store_update(store=store, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
                 _add_model_errors(form, error)
             else:
