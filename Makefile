@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install check lint bench clean
+.PHONY: run test install check lint bench screenshots clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt requirements/prod.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+
+screenshots: install  # refresh docs/screenshots/ (needs scripts/install-browser)
+	ORION_SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/e2e -p no:cacheprovider
 
 bench: install
 	$(PY) bench/middleware_overhead.py

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path(os.environ.get("ORION_CHROMIUM", "/usr/bin/chromium"))
-SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent.parent
+# Test runs write under var/ (ignored by git); `make screenshots` refreshes docs/screenshots/.
+SCREENSHOTS = Path(os.environ.get("ORION_SCREENSHOTS_DIR", ROOT / "var" / "screenshots"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
