@@ -37,7 +37,7 @@ def frontend_of_path(request: HttpRequest) -> str:
     for prefix, frontend in (("/api/", "api"), ("/store/", "store"), ("/shop/", "storefront")):
         if path.startswith(prefix):
             return frontend
-    return "public"
+    return "storefront" if getattr(request, "storefront_host", False) else "public"
 
 
 def _detail(exception: BaseException | None) -> str:

@@ -12,7 +12,8 @@ from orion.modules.urls import module_urlpatterns
 admin.site.site_header = "Orion"
 admin.site.site_title = "Orion administration"
 
-urlpatterns = [
+# Served on every host, a store's own domain included (see orion/urls_store_host.py).
+framework_patterns = [
     path("admin/", admin.site.urls),
     path("health", health.ready, name="health"),
     path("health/live", health.live, name="health_live"),
@@ -20,9 +21,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
-    *module_urlpatterns(),
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
 ]
+
+urlpatterns = [*framework_patterns, *module_urlpatterns()]
 
 handler403 = "orion.errors.handler403"
 handler404 = "orion.errors.handler404"

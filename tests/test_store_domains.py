@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django_scopes import scope
 
 from modules.tenancy.models import StoreDomain
+from modules.tenancy.testing import owner_of
 
 
 @pytest.fixture
@@ -26,10 +27,38 @@ def test_a_store_domain_serves_the_storefront_at_its_root(client, store, acme_do
     assert response.wsgi_request.store == store
 
 
-def test_the_shop_path_works_on_the_store_domain_too(client, store, acme_domain, enable):
+def test_the_shop_path_on_the_store_domain_redirects_to_the_root(client, store, acme_domain, enable):
     enable("dummy")
 
-    assert client.get("/shop/acme/shelf/", HTTP_HOST="shop.acme.example").content == b"shelf of acme"
+    response = client.get("/shop/acme/shelf/?page=2", HTTP_HOST="shop.acme.example")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/shelf/?page=2"
+
+
+def test_links_on_the_store_domain_point_at_its_root(client, store, acme_domain):
+    page = client.get("/", HTTP_HOST="shop.acme.example")
+
+    assert page.status_code == 200
+    assert page.wsgi_request.resolver_match.view_name == "storefront:core:home"
+    html = page.content.decode()
+    assert 'href="/"' in html  # the store's home link, which is /shop/acme/ on the platform's host
+    assert "/shop/acme/" not in html
+
+
+def test_the_dashboard_and_platform_site_stay_on_the_platform_domain(client, store, acme_domain):
+    client.force_login(owner_of(store))
+
+    assert client.get("/store/acme/core/dashboard/", HTTP_HOST="shop.acme.example").status_code == 404
+    assert client.get("/signup/", HTTP_HOST="shop.acme.example").status_code == 404
+    assert client.get("/store/acme/core/dashboard/").status_code == 200  # on the platform's host
+
+
+def test_reverse_gives_the_shop_path_on_the_platform_and_the_root_on_the_store_domain(store):
+    from django.urls import reverse
+
+    assert reverse("storefront:core:home", kwargs={"store_code": "acme"}) == "/shop/acme/"
+    assert reverse("storefront:core:home", kwargs={"store_code": "acme"}, urlconf="orion.urls_store_host") == "/"
 
 
 def test_another_stores_code_on_a_store_domain_is_404(client, store, other_store, acme_domain, enable):
@@ -72,6 +101,13 @@ def test_removing_a_domain_applies_on_the_next_request(client, store, acme_domai
         acme_domain.delete()
 
     assert client.get("/shelf/", HTTP_HOST="shop.acme.example").status_code == 404
+
+
+def test_the_store_domain_speaks_the_stores_language(client, store, acme_domain):
+    store.status, store.default_language = "active", "de"
+    store.save()
+
+    assert client.get("/", HTTP_HOST="shop.acme.example", HTTP_ACCEPT_LANGUAGE="fr").wsgi_request.LANGUAGE_CODE == "de"
 
 
 def test_the_storefront_speaks_the_stores_language_unless_the_shopper_chose(client, store, enable):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
@@ -50,7 +50,9 @@ class TenantModuleMiddleware:
             if store_code and tenant.store is None:
                 raise Http404(_("No store with this code on this platform."))
             if tenant.store_from_host:
-                self._serve_storefront_at_root(request, tenant.store)
+                redirect = self._serve_storefront_at_root(request)
+                if redirect is not None:
+                    return redirect
         return self._scoped(request)
 
     def _scoped(self, request: HttpRequest) -> HttpResponse:
@@ -69,11 +71,21 @@ class TenantModuleMiddleware:
                 return self.get_response(request)
         return self.get_response(request)
 
-    def _serve_storefront_at_root(self, request: HttpRequest, store) -> None:
-        """On a store's own domain, ``/products/`` is the storefront's ``/shop/<code>/products/``."""
-        path = request.path_info
-        if not path.startswith(("/shop/", "/api/", "/accounts/")) and not path.startswith(self.hostless_paths):
-            request.path_info = f"/shop/{store.code}{path}"
+    @staticmethod
+    def _serve_storefront_at_root(request: HttpRequest) -> HttpResponse | None:
+        """On a store's own domain the storefront is at the root (its own URLconf).
+
+        ``/shop/<code>/...`` there redirects to the same page at the root, so
+        every page has one address on the store's domain.
+        """
+        request.urlconf = settings.ORION_STORE_HOST_URLCONF
+        request.storefront_host = True
+        match = _STORE_IN_PATH.match(request.path_info)
+        if match and request.path_info.startswith("/shop/"):
+            query = request.META.get("QUERY_STRING")
+            target = request.path_info[match.end() - 1 :] + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(target)
+        return None
 
     @staticmethod
     def _store_code(request: HttpRequest) -> str | None:

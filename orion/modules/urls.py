@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from .apps import module_app_configs
 
@@ -55,14 +55,41 @@ def mounted_modules(mount: Mount) -> list[tuple[str, object]]:
     return found
 
 
-def module_urlpatterns() -> list:
-    """All modules' routes, one include per frontend."""
+class StoreFromHostConverter:
+    """The store code of a storefront on its own domain: not in the path at all.
+
+    Matches the empty string and reverses any code to it, so
+    ``{% url "storefront:core:home" store_code=store.code %}`` gives ``/`` on
+    the store's domain and ``/shop/<code>/`` on the platform's.
+    """
+
+    regex = ""
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return ""
+
+
+register_converter(StoreFromHostConverter, "store_from_host")
+
+# On a store's own domain only its storefront (at the root) and the APIs are served.
+STORE_HOST_PREFIXES = {"storefront": "<store_from_host:store_code>"}
+STORE_HOST_FRONTENDS = frozenset({"storefront", "api_store", "api_storefront"})
+
+
+def module_urlpatterns(*, store_host: bool = False) -> list:
+    """All modules' routes, one include per frontend (``store_host``: for a store's own domain)."""
     patterns = []
     for mount in MOUNTS:
+        if store_host and mount.namespace not in STORE_HOST_FRONTENDS:
+            continue
+        prefix = STORE_HOST_PREFIXES.get(mount.namespace, mount.prefix) if store_host else mount.prefix
         frontend = [
             path(f"{code}/" if mount.per_module_prefix else "", include((routes.urlpatterns, code), namespace=code))
             for code, routes in mounted_modules(mount)
         ]
         if frontend:
-            patterns.append(path(mount.prefix, include((frontend, mount.namespace))))
+            patterns.append(path(prefix, include((frontend, mount.namespace))))
     return patterns

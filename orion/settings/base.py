@@ -82,6 +82,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "orion.urls"
+# A store's own domain: its storefront at the root (orion/urls_store_host.py).
+ORION_STORE_HOST_URLCONF = "orion.urls_store_host"
 WSGI_APPLICATION = "orion.wsgi.application"
 ASGI_APPLICATION = "orion.asgi.application"
 
