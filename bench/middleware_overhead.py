@@ -282,7 +282,10 @@ def _prepare(host: str, store_code: str, module: str) -> None:
         domain_model.objects.create(platform=platform, domain=host, is_primary=True)
     else:
         platform = domain.platform
-    state.store_model().objects.get_or_create(platform=platform, code=store_code, defaults={"name": "Acme"})
+    if not state.store_model().objects.filter(platform=platform, code=store_code).exists():
+        from modules.tenancy.testing import make_store  # a store needs a merchant and an owner
+
+        make_store(platform, store_code)
     if not state.is_enabled(platform, module):
         services.enable_module(platform=platform, code=module, via="bench")
 
