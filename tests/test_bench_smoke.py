@@ -37,3 +37,9 @@ def test_store_access_benchmark_runs_and_counts_one_query_for_the_check(db, sett
 
     assert figures["queries_guarded"] == figures["queries_plain"] + 1  # the membership, nothing more
     assert figures["ratio"] > 0
+
+
+def test_the_middleware_benchmark_makes_its_own_store(platform):
+    report = measure("testserver", "fresh", rounds=1, requests=2, warmup=1, count_requests=1)
+
+    assert {result["name"] for result in report["results"]} == {"platform", "store"}
