@@ -40,6 +40,10 @@ def test_store_access_benchmark_runs_and_counts_one_query_for_the_check(db, sett
 
 
 def test_the_middleware_benchmark_makes_its_own_store(platform):
+    from bench.middleware_overhead import _prepare
+
+    _prepare("testserver", "fresh", "dummy")  # what `make bench` does on an empty database
+
     report = measure("testserver", "fresh", rounds=1, requests=2, warmup=1, count_requests=1)
 
     assert {result["name"] for result in report["results"]} == {"platform", "store"}
