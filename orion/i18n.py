@@ -23,9 +23,8 @@ class StoreLanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         store = getattr(request, "store", None)
-        chose = settings.LANGUAGE_COOKIE_NAME in request.COOKIES
         storefront = request.path_info.startswith("/shop/") or getattr(request, "storefront_host", False)
-        if store is not None and not chose and storefront:
+        if store is not None and storefront and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
             translation.activate(store.default_language)
             request.LANGUAGE_CODE = store.default_language
         return self.get_response(request)

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.utils.translation import gettext as _
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
+from django_scopes.state import state as scope_state
 
 from . import registry, state
 from .urls import API_FRONTENDS, FRONTEND_NAMESPACES
@@ -64,8 +65,13 @@ class TenantModuleMiddleware:
         filters by platform itself (tenancy's admin).
         """
         if request.store is not None:
-            with scope(store=request.store):
+            # django-scopes' own state, set directly: what scope(store=...) does
+            # at the top of a request, without its copying (this runs on every request).
+            token = scope_state.set({"_enabled": True, "store": request.store})
+            try:
                 return self.get_response(request)
+            finally:
+                scope_state.reset(token)
         if request.path_info.startswith(self.unscoped_paths):
             with scopes_disabled():
                 return self.get_response(request)
