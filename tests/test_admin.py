@@ -409,3 +409,20 @@ def test_superuser_revokes_pending_invitations_only(admin_client, store):
         assert Invitation.objects.get(pk=pending.pk).revoked_at is not None
         assert Invitation.objects.get(pk=accepted.pk).revoked_at is None
     assert admin_client.get(reverse("admin:tenancy_invitation_add")).status_code == 403
+
+
+def test_the_admin_cannot_suspend_a_stores_last_owner(admin_client, store):
+    from django_scopes import scopes_disabled
+
+    from modules.tenancy.models import StoreMembership
+
+    with scopes_disabled():
+        owner = StoreMembership.objects.get(store=store, role__kind="owner")
+    url = reverse("admin:tenancy_storemembership_change", args=[owner.pk])
+
+    response = admin_client.post(url, {"role": owner.role_id})  # the checkbox unticked: is_active off
+
+    assert response.status_code == 200
+    assert "keeps at least one owner" in response.content.decode()
+    with scopes_disabled():
+        assert StoreMembership.objects.get(pk=owner.pk).is_active is True

@@ -207,7 +207,7 @@ class StoreMembershipInline(PlatformScopedInline, admin.TabularInline):
 
     model = StoreMembership
     extra = 0
-    fields = ("user", "role", "created_at")
+    fields = ("user", "role", "is_active", "created_at")
     readonly_fields = fields
     show_change_link = True
     can_delete = False
@@ -415,12 +415,16 @@ class StoreMembershipForm(forms.ModelForm):
             self.add_error("role", _("Choose a role of this store."))
         elif instance.pk and role.kind != StoreRole.Kind.OWNER and is_last_owner(instance):
             self.add_error("role", _("A store keeps at least one owner: make someone else owner first."))
+        elif instance.pk and cleaned.get("is_active") is False and is_last_owner(instance):
+            self.add_error("is_active", _("A store keeps at least one owner: make someone else owner first."))
         return cleaned
 
 
 def is_last_owner(membership: StoreMembership) -> bool:
-    """Whether this (saved) membership is its store's only owner."""
-    owners = StoreMembership.objects.filter(store_id=membership.store_id, role__kind=StoreRole.Kind.OWNER)
+    """Whether this (saved) membership is its store's only active owner."""
+    owners = StoreMembership.objects.filter(
+        store_id=membership.store_id, role__kind=StoreRole.Kind.OWNER, is_active=True
+    )
     return list(owners.values_list("pk", flat=True)) == [membership.pk]
 
 
@@ -431,14 +435,14 @@ class StoreMembershipAdmin(PlatformScopedAdmin):
     platform_path = "store__platform"
     platform_admin_actions = ("view", "change", "delete")
     form = StoreMembershipForm
-    list_display = ("user", "store", "role", "created_at")
-    list_filter = (("store__platform", RelatedOnly), ("store", RelatedOnly), "role__kind")
+    list_display = ("user", "store", "role", "is_active", "created_at")
+    list_filter = (("store__platform", RelatedOnly), ("store", RelatedOnly), "role__kind", "is_active")
     list_select_related = ("user", "store", "role")
     search_fields = ("user__email", "user__full_name", "store__name", "store__code")
     autocomplete_fields = ("store", "user")
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        return ("store", "user", "role", "created_at") if obj is not None else ("store", "user", "role")
+        return ("store", "user", "role", "is_active", "created_at") if obj is not None else ("store", "user", "role")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return ("store", "user", "created_at") if obj is not None else ()

@@ -36,7 +36,9 @@ class StoreRoleBackend(BaseBackend):
         cache = user_obj.__dict__.setdefault("_orion_store_permissions", {})
         if store.pk not in cache:
             with scopes_disabled():  # one (store, user) row at most: no ordering needed
-                found = StoreMembership.objects.select_related("role").filter(store_id=store.pk, user=user_obj)
+                found = StoreMembership.objects.select_related("role").filter(
+                    store_id=store.pk, user=user_obj, is_active=True
+                )
                 membership = next(iter(found.order_by()[:1]), None)
             cache[store.pk] = None if membership is None else role_permissions(membership.role)
         return cache[store.pk]

@@ -15,7 +15,7 @@ def _stores_of(user: Any, platform: Any) -> list[dict[str, Any]]:
     # Across stores on purpose: the user's own memberships, on this platform only.
     with scopes_disabled():
         memberships = (
-            StoreMembership.objects.filter(user=user, store__platform=platform, store__is_active=True)
+            StoreMembership.objects.filter(user=user, is_active=True, store__platform=platform, store__is_active=True)
             .select_related("store", "role")
             .order_by("store__name")
         )

@@ -48,7 +48,7 @@ class MerchantNames:
 def role_of(user: Any, store: Any) -> RoleInfo | None:
     """The user's role in the store, or None for outsiders."""
     with scope(store=store):
-        membership = StoreMembership.objects.select_related("role").filter(user=user).first()
+        membership = StoreMembership.objects.select_related("role").filter(user=user, is_active=True).first()
     if membership is None:
         return None
     role = membership.role
@@ -56,9 +56,9 @@ def role_of(user: Any, store: Any) -> RoleInfo | None:
 
 
 def team_size(store: Any) -> int:
-    """Active members of the store's team (one query)."""
+    """Active members of the store's team, suspended ones not counted (one query)."""
     with scope(store=store):
-        return StoreMembership.objects.filter(user__is_active=True).count()
+        return StoreMembership.objects.filter(is_active=True, user__is_active=True).count()
 
 
 def pending_invitation_count(store: Any) -> int:

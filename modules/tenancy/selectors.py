@@ -34,7 +34,7 @@ def stores_of_user(*, user: Any, platform: Any) -> list[StoreMembership]:
     # Across stores on purpose, limited to the user's own memberships on this platform.
     with scopes_disabled():
         return list(
-            StoreMembership.objects.filter(user=user, store__platform=platform, store__is_active=True)
+            StoreMembership.objects.filter(user=user, is_active=True, store__platform=platform, store__is_active=True)
             .select_related("store", "role")
             .order_by("store__name", "store__pk")
         )

@@ -66,12 +66,20 @@ class MemberSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = StoreMembership
-        fields = ["id", "user", "role", "created_at"]
+        fields = ["id", "user", "role", "is_active", "created_at"]
         read_only_fields = fields
 
 
-class MemberRoleInputSerializer(serializers.Serializer):
-    role = ScopedRoleField(help_text=_("Id of one of this store's roles."))
+class MemberChangeInputSerializer(serializers.Serializer):
+    role = ScopedRoleField(required=False, help_text=_("Id of one of this store's roles."))
+    is_active = serializers.BooleanField(
+        required=False, help_text=_("False suspends the member (no access, place and role kept); true reactivates.")
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        if not attrs:
+            raise serializers.ValidationError(_("Send a role, is_active, or both."))
+        return attrs
 
 
 INVITATION_STATES = ["pending", "accepted", "revoked", "expired"]

@@ -248,14 +248,16 @@ def role_delete(*, role: StoreRole, actor: Any) -> None:
 
 
 def _is_owner(*, store: Store, user: Any) -> bool:
-    return StoreMembership.objects.filter(store=store, user=user, role__kind=StoreRole.Kind.OWNER).exists()
+    return StoreMembership.objects.filter(
+        store=store, user=user, role__kind=StoreRole.Kind.OWNER, is_active=True
+    ).exists()
 
 
 def _lock_owners(store: Store) -> list[int]:
-    """Lock the store's owner memberships so two removals cannot both pass the last-owner check."""
+    """Lock the store's active owner memberships so two changes cannot both pass the last-owner check."""
     return list(
         StoreMembership.objects.select_for_update()
-        .filter(store=store, role__kind=StoreRole.Kind.OWNER)
+        .filter(store=store, role__kind=StoreRole.Kind.OWNER, is_active=True)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
@@ -280,6 +282,19 @@ def membership_change_role(*, membership: StoreMembership, actor: Any, role: Sto
         raise exceptions.LastOwnerError()
     membership.role = role
     membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_set_active(*, membership: StoreMembership, actor: Any, is_active: bool) -> StoreMembership:
+    """Suspend a member (no access, place and role kept) or reactivate them."""
+    _check_may_change(membership=membership, actor=actor)
+    owners = _lock_owners(membership.store)
+    if not is_active and membership.pk in owners and len(owners) == 1:
+        raise exceptions.LastOwnerError()
+    if membership.is_active != is_active:
+        membership.is_active = is_active
+        membership.save(update_fields=["is_active"])
     return membership
 
 

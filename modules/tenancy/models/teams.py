@@ -59,11 +59,13 @@ class StoreRole(models.Model):
 
 
 class StoreMembership(models.Model):
-    """A user on a store's team, with one role."""
+    """A user on a store's team, with one role; suspended members have no access."""
 
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="store_memberships")
     role = models.ForeignKey(StoreRole, on_delete=models.PROTECT, related_name="memberships")
+    # A suspended member keeps their place and role but has no access until reactivated.
+    is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     objects = ScopedManager(store="store")

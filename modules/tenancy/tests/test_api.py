@@ -365,3 +365,24 @@ def test_store_owners_and_anonymous_callers_have_no_admin_api(store, who):
     response = api(user).get(admin_url("store_list"))
 
     assert response.status_code in (401, 403)
+
+
+def test_the_owner_suspends_a_member_through_the_api(store, member):
+    clerk = member(store, "clerk@acme.test", "staff")
+
+    response = api(owner_of(store), store).patch(
+        url("member_detail", pk=membership_of(store, clerk).pk), {"is_active": False}, format="json"
+    )
+
+    assert response.status_code == 200 and response.json()["is_active"] is False
+    assert api(clerk, store).get(url("member_list")).status_code == 404  # suspended: an outsider
+
+
+def test_an_empty_member_change_is_a_field_error(store, member):
+    clerk = member(store, "clerk@acme.test", "staff")
+
+    response = api(owner_of(store), store).patch(
+        url("member_detail", pk=membership_of(store, clerk).pk), {}, format="json"
+    )
+
+    assert response.status_code == 400 and response.json()["code"] == "invalid"

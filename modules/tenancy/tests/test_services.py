@@ -389,3 +389,59 @@ def test_store_update_never_touches_the_object_it_is_given(store):
     assert store.contact_email == "office@acme.test"
     store.refresh_from_db()
     assert store.contact_email == "office@acme.test"
+
+
+# --- Suspension ------------------------------------------------------------
+
+
+def _membership(store, user):
+    with scope(store=store):
+        return StoreMembership.objects.select_related("role", "store").get(user=user)
+
+
+def _set_active(store, user, actor, is_active):
+    with scope(store=store):
+        return services.membership_set_active(membership=_membership(store, user), actor=actor, is_active=is_active)
+
+
+def test_a_suspended_member_loses_access_and_keeps_their_role(client, store, member):
+    clerk = member(store, "clerk@acme.test", "staff")
+    client.force_login(clerk)
+    assert client.get("/store/acme/tenancy/team/").status_code == 200
+
+    _set_active(store, clerk, owner_of(store), False)
+
+    assert client.get("/store/acme/tenancy/team/").status_code == 404  # an outsider now
+    assert _membership(store, clerk).role.kind == "staff"
+    _set_active(store, clerk, owner_of(store), True)
+    assert client.get("/store/acme/tenancy/team/").status_code == 200
+
+
+def test_the_last_active_owner_cannot_be_suspended_even_by_a_racing_owner(store, member, monkeypatch):
+    """Two owners suspending each other at once: the owner rows are locked, the second one is refused."""
+    second = member(store, "second@acme.test", "owner")
+    first = owner_of(store)
+    _set_active(store, second, first, False)
+    # The second owner's rights were checked before the first change committed (the race):
+    monkeypatch.setattr(services, "_check_may_change", lambda **kwargs: None)
+
+    with pytest.raises(exceptions.LastOwnerError):
+        _set_active(store, first, second, False)
+
+
+def test_nobody_suspends_themselves_or_someone_stronger(store, member):
+    manager = member(store, "manager@acme.test", "manager")
+
+    with pytest.raises(exceptions.OwnMembershipError):
+        _set_active(store, manager, manager, False)
+    with pytest.raises(exceptions.PermissionEscalationError):
+        _set_active(store, owner_of(store), manager, False)
+
+
+def test_a_suspended_owner_cannot_act_as_owner(store, member):
+    second = member(store, "second@acme.test", "owner")
+    clerk = member(store, "clerk@acme.test", "staff")
+    _set_active(store, second, owner_of(store), False)
+
+    with pytest.raises(exceptions.PermissionEscalationError):
+        _set_active(store, clerk, second, False)

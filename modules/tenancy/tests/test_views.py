@@ -680,3 +680,26 @@ def test_cannot_touch_another_stores_domain(client, store, other_store):
     assert client.post(url("domain_delete", store, pk=domain.pk)).status_code == 404
     assert client.post(url("domain_make_primary", store, pk=domain.pk)).status_code == 404
     assert store_domains(other_store) == [("bravo.example.com", False)]
+
+
+def test_the_owner_suspends_and_reactivates_a_member_from_the_team_page(client, store):
+    clerk = add_member(store, "clerk@acme.test", "staff")
+    membership = membership_of(store, clerk)
+    client.force_login(owner_of(store))
+
+    response = client.post(url("member_active", store, pk=membership.pk), {"is_active": "0"}, follow=True)
+
+    assert "suspended" in response.content.decode()
+    assert membership_of(store, clerk).is_active is False
+    client.post(url("member_active", store, pk=membership.pk), {"is_active": "1"})
+    assert membership_of(store, clerk).is_active is True
+
+
+def test_staff_cannot_suspend_anyone(client, store):
+    manager = add_member(store, "manager@acme.test", "manager")
+    client.force_login(add_member(store, "clerk@acme.test", "staff"))
+
+    response = client.post(url("member_active", store, pk=membership_of(store, manager).pk), {"is_active": "0"})
+
+    assert response.status_code == 403
+    assert membership_of(store, manager).is_active is True

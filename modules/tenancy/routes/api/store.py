@@ -7,6 +7,7 @@ services, which enforce the team rules and raise errors with codes.
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -20,7 +21,7 @@ from ...models import Invitation, StoreMembership, StoreRole
 from ...serializers import (
     InvitationInputSerializer,
     InvitationSerializer,
-    MemberRoleInputSerializer,
+    MemberChangeInputSerializer,
     MemberSerializer,
     RoleInputSerializer,
     RoleSerializer,
@@ -51,14 +52,23 @@ class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView):
     def get(self, request: Request, pk: int) -> Response:
         return Response(MemberSerializer(self.get_object()).data)
 
-    @extend_schema(summary="Change a member's role", request=MemberRoleInputSerializer, responses=MemberSerializer)
+    @extend_schema(
+        summary="Change a member's role, or suspend or reactivate them",
+        request=MemberChangeInputSerializer,
+        responses=MemberSerializer,
+    )
+    @transaction.atomic
     def patch(self, request: Request, pk: int) -> Response:
         membership = self.get_object()
-        serializer = MemberRoleInputSerializer(data=request.data)
+        serializer = MemberChangeInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        membership = services.membership_change_role(
-            membership=membership, actor=request.user, role=serializer.validated_data["role"]
-        )
+        data = serializer.validated_data
+        if "role" in data:
+            membership = services.membership_change_role(membership=membership, actor=request.user, role=data["role"])
+        if "is_active" in data:
+            membership = services.membership_set_active(
+                membership=membership, actor=request.user, is_active=data["is_active"]
+            )
         return Response(MemberSerializer(membership).data)
 
     @extend_schema(summary="Remove a member from the team", responses={204: None})

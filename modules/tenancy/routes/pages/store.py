@@ -151,6 +151,26 @@ class MemberRoleChangeView(ObjectActionView):
         return redirect(store_url(request, "member_list"))
 
 
+class MemberActiveView(ObjectActionView):
+    """Suspend a member (no access, place and role kept) or reactivate them; back to the team page."""
+
+    model = StoreMembership
+    list_name = "member_list"
+    permission_required = MANAGE_TEAM
+
+    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        membership = get_object_or_404(StoreMembership.objects.select_related("user", "role"), pk=pk)
+        is_active = request.POST.get("is_active") == "1"
+        try:
+            services.membership_set_active(membership=membership, actor=request.user, is_active=is_active)
+        except TenancyError as exc:
+            messages.error(request, exc.message)
+        else:
+            message = _("%(user)s can use the store again.") if is_active else _("%(user)s is suspended.")
+            messages.success(request, message % {"user": membership.user})
+        return redirect(store_url(request, "member_list"))
+
+
 class MemberRemoveView(StoreViewMixin, TemplateView):
     """Remove a member from the team, after a confirmation page."""
 
@@ -382,6 +402,7 @@ urlpatterns = [
     path("team/invite/", InvitationCreateView.as_view(), name="invitation_create"),
     path("team/leave/", MembershipLeaveView.as_view(), name="membership_leave"),
     path("team/<int:pk>/role/", MemberRoleChangeView.as_view(), name="member_role_change"),
+    path("team/<int:pk>/active/", MemberActiveView.as_view(), name="member_active"),
     path("team/<int:pk>/remove/", MemberRemoveView.as_view(), name="member_remove"),
     path("team/invitations/<int:pk>/revoke/", InvitationRevokeView.as_view(), name="invitation_revoke"),
     path("roles/", RoleListView.as_view(), name="role_list"),
