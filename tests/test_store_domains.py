@@ -128,3 +128,17 @@ def test_the_dashboard_keeps_the_users_language(client, store, enable):
     response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="de")
 
     assert response.wsgi_request.LANGUAGE_CODE == "de"
+
+
+def test_one_host_one_tenant_whichever_is_added_second(store, platform):
+    from django.core.exceptions import ValidationError
+
+    from modules.tenancy.models import PlatformDomain
+
+    with scope(store=store):
+        StoreDomain.objects.create(store=store, domain="shop.acme.example")
+        taken_by_platform = StoreDomain(store=store, domain="testserver")
+        with pytest.raises(ValidationError):
+            taken_by_platform.full_clean()
+    with pytest.raises(ValidationError):
+        PlatformDomain(platform=platform, domain="shop.acme.example").full_clean()

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
 
 hostname_validator = RegexValidator(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$",
@@ -52,6 +53,11 @@ class PlatformDomain(models.Model):
         self.domain = (self.domain or "").strip().lower()
         if ":" in self.domain or "/" in self.domain:
             raise ValidationError({"domain": _("Give the host name only, without scheme, port or path.")})
+        from .stores import StoreDomain  # one host, one tenant: a store may already answer on it
+
+        with scopes_disabled():
+            if StoreDomain.objects.filter(domain__iexact=self.domain).exists():
+                raise ValidationError({"domain": _("A store already uses this domain for its storefront.")})
 
 
 class PlatformStaff(models.Model):

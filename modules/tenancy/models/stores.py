@@ -9,7 +9,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from .platforms import Platform, hostname_validator
+from .platforms import Platform, PlatformDomain, hostname_validator
 
 CURRENCIES = [
     ("EUR", _("Euro (EUR)")),
@@ -112,3 +112,8 @@ class StoreDomain(models.Model):
 
     def __str__(self) -> str:
         return self.domain
+
+    def clean(self) -> None:
+        self.domain = (self.domain or "").strip().lower().rstrip(".")
+        if PlatformDomain.objects.filter(domain__iexact=self.domain).exists():
+            raise ValidationError({"domain": _("A platform answers on this domain; a store cannot use it.")})
