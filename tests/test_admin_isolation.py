@@ -28,6 +28,7 @@ from modules.tenancy.models import (
     StoreDomain,
     StoreMembership,
     StoreRole,
+    TeamEvent,
 )
 from modules.tenancy.testing import make_store, make_user, owner_of
 from orion.modules import state
@@ -63,6 +64,7 @@ def tenant(platform, store, prefix):
         role=role,
         membership=membership,
         invitation=invitation,
+        team_event=TeamEvent.objects.filter(store=store).first(),
         module=None,
         audit=None,
     )
@@ -97,7 +99,18 @@ def url(obj, view="change"):
 
 
 # Attribute of a tenant's namespace, for each model a platform admin may list.
-LISTED = ["platform", "merchant", "store", "store_domain", "role", "membership", "invitation", "module", "audit"]
+LISTED = [
+    "platform",
+    "merchant",
+    "store",
+    "store_domain",
+    "role",
+    "membership",
+    "invitation",
+    "team_event",
+    "module",
+    "audit",
+]
 SUPERUSER_ONLY = ["platform_domain", "staff"]
 
 

@@ -30,7 +30,7 @@ from django_scopes import scope, scopes_disabled
 
 from modules.core import services as core_services
 from modules.tenancy import services as tenancy_services
-from modules.tenancy.models import StoreDomain, StoreMembership, StoreRole
+from modules.tenancy.models import StoreDomain, StoreMembership, StoreRole, TeamEvent
 from modules.tenancy.testing import add_member, owner_of
 from orion.api import PlatformAdminAPIMixin, StoreAPIMixin
 from orion.modules import registry
@@ -129,12 +129,19 @@ def _seed_api_token(store: Any, tag: str) -> Any:
     return token
 
 
+def _seed_team_event(store: Any, tag: str) -> Any:
+    return TeamEvent.objects.create(
+        store=store, action="tenancy.member.joined", subject=f"{tag}-secret-event@example.test"
+    )
+
+
 SEEDS = {
     "tenancy.StoreRole": _seed_role,
     "tenancy.StoreMembership": _seed_membership,
     "tenancy.Invitation": _seed_invitation,
     "tenancy.StoreDomain": _seed_domain,
     "core.ApiToken": _seed_api_token,
+    "tenancy.TeamEvent": _seed_team_event,
 }
 # What B's pages would show if they leaked into A's.
 B_MARKERS = ("bravo-secret", "bravo.test")

@@ -14,7 +14,7 @@ from orion.modules.definition import PermissionDefinition
 from orion.permissions import declared_permissions
 
 from . import exceptions, services
-from .models import Invitation, Store, StoreDomain, StoreMembership, StoreRole
+from .models import Invitation, Store, StoreDomain, StoreMembership, StoreRole, TeamEvent
 from .roles import role_permissions
 
 
@@ -51,6 +51,11 @@ def pending_invitations(*, store: Store) -> QuerySet[Invitation]:
         .select_related("role", "invited_by")
         .order_by("-created_at")
     )
+
+
+def recent_team_events(*, store: Store, limit: int = 20) -> list[TeamEvent]:
+    """The team's latest audit entries, newest first (one query)."""
+    return list(TeamEvent.objects.filter(store=store).select_related("actor")[:limit])
 
 
 def store_roles(*, store: Store) -> QuerySet[StoreRole]:

@@ -25,7 +25,17 @@ from orion.modules import state
 from orion.permissions import declared_permissions, has_store_permission, is_member, module_of
 
 from . import exceptions, roles
-from .models import Invitation, Merchant, Platform, PlatformDomain, Store, StoreDomain, StoreMembership, StoreRole
+from .models import (
+    Invitation,
+    Merchant,
+    Platform,
+    PlatformDomain,
+    Store,
+    StoreDomain,
+    StoreMembership,
+    StoreRole,
+    TeamEvent,
+)
 
 BUILTIN_ROLE_NAMES = {
     StoreRole.Kind.OWNER: "Owner",
@@ -33,6 +43,17 @@ BUILTIN_ROLE_NAMES = {
     StoreRole.Kind.STAFF: "Staff",
 }
 INVITATION_LIFETIME = timedelta(days=getattr(settings, "ORION_INVITATION_DAYS", 7))
+
+
+def _record(store: Store, actor: Any, action: str, subject: Any, **details: Any) -> None:
+    """Append to the team's audit trail, in the same transaction as the change."""
+    TeamEvent.objects.create(
+        store=store,
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        subject=str(subject),
+        details=details,
+    )
 
 
 def hash_token(token: str) -> str:
@@ -73,6 +94,7 @@ def store_create(
             role = StoreRole.objects.create(store=store, kind=kind, name=role_name)
             owner_role = owner_role or role
         StoreMembership.objects.create(store=store, user=owner, role=owner_role)
+        _record(store, owner, TeamEvent.Action.MEMBER_JOINED, owner.email, role=owner_role.name)
     state.invalidate()
     return store
 
@@ -218,6 +240,7 @@ def role_create(*, store: Store, actor: Any, name: str, permissions: Iterable[st
     role = StoreRole(store=store, kind=StoreRole.Kind.CUSTOM, name=name, permissions=permissions)
     role.full_clean()
     role.save()
+    _record(store, actor, TeamEvent.Action.ROLE_CREATED, role.name, permissions=permissions)
     return role
 
 
@@ -228,9 +251,11 @@ def role_update(*, role: StoreRole, actor: Any, name: str, permissions: Iterable
     permissions = _clean_permissions(store=role.store, permissions=permissions)
     # Both what is added and what is already there: editing a role is granting it.
     _check_can_grant(store=role.store, actor=actor, permissions=set(permissions) | set(role.permissions))
+    before = {"name": role.name, "permissions": role.permissions}
     role.name, role.permissions = name, permissions
     role.full_clean()
     role.save(update_fields=["name", "permissions"])
+    _record(role.store, actor, TeamEvent.Action.ROLE_UPDATED, role.name, before=before, permissions=permissions)
     return role
 
 
@@ -241,6 +266,7 @@ def role_delete(*, role: StoreRole, actor: Any) -> None:
     _check_can_grant(store=role.store, actor=actor, permissions=roles.role_permissions(role))
     if role.memberships.exists() or role.invitations.filter(accepted_at=None, revoked_at=None).exists():
         raise exceptions.RoleInUseError()
+    _record(role.store, actor, TeamEvent.Action.ROLE_DELETED, role.name, permissions=role.permissions)
     role.delete()
 
 
@@ -280,8 +306,17 @@ def membership_change_role(*, membership: StoreMembership, actor: Any, role: Sto
     owners = _lock_owners(membership.store)
     if membership.pk in owners and role.kind != StoreRole.Kind.OWNER and len(owners) == 1:
         raise exceptions.LastOwnerError()
+    before = membership.role.display_name
     membership.role = role
     membership.save(update_fields=["role"])
+    _record(
+        membership.store,
+        actor,
+        TeamEvent.Action.MEMBER_ROLE_CHANGED,
+        membership.user.email,
+        before=str(before),
+        role=str(role.display_name),
+    )
     return membership
 
 
@@ -295,6 +330,8 @@ def membership_set_active(*, membership: StoreMembership, actor: Any, is_active:
     if membership.is_active != is_active:
         membership.is_active = is_active
         membership.save(update_fields=["is_active"])
+        action = TeamEvent.Action.MEMBER_REACTIVATED if is_active else TeamEvent.Action.MEMBER_SUSPENDED
+        _record(membership.store, actor, action, membership.user.email)
     return membership
 
 
@@ -306,6 +343,9 @@ def membership_remove(*, membership: StoreMembership, actor: Any) -> None:
     owners = _lock_owners(membership.store)
     if membership.pk in owners and len(owners) == 1:
         raise exceptions.LastOwnerError()
+    left = membership.user_id == actor.pk
+    action = TeamEvent.Action.MEMBER_LEFT if left else TeamEvent.Action.MEMBER_REMOVED
+    _record(membership.store, actor, action, membership.user.email, role=str(membership.role.display_name))
     membership.delete()
 
 
@@ -334,6 +374,7 @@ def invitation_create(*, store: Store, actor: Any, email: str, role: StoreRole) 
     )
     invitation.full_clean()
     invitation.save()
+    _record(store, actor, TeamEvent.Action.INVITATION_SENT, email, role=str(role.display_name))
     transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, token))
     return invitation, token
 
@@ -366,6 +407,9 @@ def invitation_accept(*, token: str, user: Any) -> StoreMembership:
             raise exceptions.AlreadyMemberError() from exc
         invitation.accepted_at, invitation.accepted_by = timezone.now(), user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+        _record(
+            invitation.store, user, TeamEvent.Action.MEMBER_JOINED, user.email, role=str(invitation.role.display_name)
+        )
     return membership
 
 
@@ -390,3 +434,4 @@ def invitation_revoke(*, invitation: Invitation, actor: Any) -> None:
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        _record(invitation.store, actor, TeamEvent.Action.INVITATION_REVOKED, invitation.email)

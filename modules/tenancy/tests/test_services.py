@@ -445,3 +445,57 @@ def test_a_suspended_owner_cannot_act_as_owner(store, member):
 
     with pytest.raises(exceptions.PermissionEscalationError):
         _set_active(store, clerk, second, False)
+
+
+# --- The team's audit trail ---------------------------------------------------
+
+
+def _events(store):
+    from modules.tenancy.models import TeamEvent
+
+    with scope(store=store):
+        return [
+            (e.actor.email if e.actor else None, e.action, e.subject, e.details)
+            for e in TeamEvent.objects.order_by("pk")
+        ]
+
+
+def test_every_team_change_is_recorded_with_who_did_it(store):
+    owner = owner_of(store)
+    with scope(store=store):
+        staff_role = StoreRole.objects.get(kind="staff")
+        manager_role = StoreRole.objects.get(kind="manager")
+        invitation, token = services.invitation_create(store=store, actor=owner, email="max@acme.test", role=staff_role)
+    max_ = make_user("max@acme.test")
+    services.invitation_accept(token=token, user=max_)
+    with scope(store=store):
+        membership = StoreMembership.objects.get(user=max_)
+        services.membership_change_role(membership=membership, actor=owner, role=manager_role)
+        services.membership_set_active(membership=membership, actor=owner, is_active=False)
+        services.membership_remove(membership=membership, actor=owner)
+        packer = services.role_create(store=store, actor=owner, name="Packer", permissions=["tenancy.view_team"])
+        services.role_delete(role=packer, actor=owner)
+
+    assert [(actor, action, subject) for actor, action, subject, _details in _events(store)] == [
+        ("owner@acme.test", "tenancy.member.joined", "owner@acme.test"),  # the store was created
+        ("owner@acme.test", "tenancy.invitation.sent", "max@acme.test"),
+        ("max@acme.test", "tenancy.member.joined", "max@acme.test"),
+        ("owner@acme.test", "tenancy.member.role_changed", "max@acme.test"),
+        ("owner@acme.test", "tenancy.member.suspended", "max@acme.test"),
+        ("owner@acme.test", "tenancy.member.removed", "max@acme.test"),
+        ("owner@acme.test", "tenancy.role.created", "Packer"),
+        ("owner@acme.test", "tenancy.role.deleted", "Packer"),
+    ]
+    assert _events(store)[3][3] == {"before": "Staff", "role": "Manager"}
+
+
+def test_a_refused_change_leaves_no_trace(store, member):
+    manager = member(store, "manager@acme.test", "manager")
+    before = _events(store)
+
+    with scope(store=store), pytest.raises(exceptions.PermissionEscalationError):
+        services.membership_set_active(
+            membership=StoreMembership.objects.get(user=owner_of(store)), actor=manager, is_active=False
+        )
+
+    assert _events(store) == before

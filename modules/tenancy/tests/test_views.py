@@ -703,3 +703,14 @@ def test_staff_cannot_suspend_anyone(client, store):
 
     assert response.status_code == 403
     assert membership_of(store, manager).is_active is True
+
+
+def test_the_team_page_shows_recent_activity(client, store):
+    clerk = add_member(store, "clerk@acme.test", "staff")
+    client.force_login(owner_of(store))
+    client.post(url("member_active", store, pk=membership_of(store, clerk).pk), {"is_active": "0"})
+
+    page = client.get(url("member_list", store)).content.decode()
+
+    assert "Recent activity" in page
+    assert "suspended clerk@acme.test." in page

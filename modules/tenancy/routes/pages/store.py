@@ -87,6 +87,7 @@ class MemberListView(StoreViewMixin, TemplateView):
             "can_manage": can_manage,
             "rows": [member_row(request, m, roles) for m in selectors.store_members(store=store)],
             "invitations": selectors.pending_invitations(store=store),
+            "events": selectors.recent_team_events(store=store),
             "invitation_form": invitation_form,
         }
 
