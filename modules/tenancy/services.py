@@ -56,6 +56,11 @@ def _record(store: Store, actor: Any, action: str, subject: Any, **details: Any)
     )
 
 
+def _role_details(role: StoreRole, key: str = "role") -> dict[str, str]:
+    """A role as the audit trail keeps it: its name, and its kind so built-in names read translated."""
+    return {key: role.name, f"{key}_kind": role.kind}
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -94,7 +99,7 @@ def store_create(
             role = StoreRole.objects.create(store=store, kind=kind, name=role_name)
             owner_role = owner_role or role
         StoreMembership.objects.create(store=store, user=owner, role=owner_role)
-        _record(store, owner, TeamEvent.Action.MEMBER_JOINED, owner.email, role=owner_role.name)
+        _record(store, owner, TeamEvent.Action.MEMBER_JOINED, owner.email, **_role_details(owner_role))
     state.invalidate()
     return store
 
@@ -306,7 +311,7 @@ def membership_change_role(*, membership: StoreMembership, actor: Any, role: Sto
     owners = _lock_owners(membership.store)
     if membership.pk in owners and role.kind != StoreRole.Kind.OWNER and len(owners) == 1:
         raise exceptions.LastOwnerError()
-    before = membership.role.display_name
+    before = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
     _record(
@@ -314,8 +319,8 @@ def membership_change_role(*, membership: StoreMembership, actor: Any, role: Sto
         actor,
         TeamEvent.Action.MEMBER_ROLE_CHANGED,
         membership.user.email,
-        before=str(before),
-        role=str(role.display_name),
+        **_role_details(before, "before"),
+        **_role_details(role),
     )
     return membership
 
@@ -345,7 +350,7 @@ def membership_remove(*, membership: StoreMembership, actor: Any) -> None:
         raise exceptions.LastOwnerError()
     left = membership.user_id == actor.pk
     action = TeamEvent.Action.MEMBER_LEFT if left else TeamEvent.Action.MEMBER_REMOVED
-    _record(membership.store, actor, action, membership.user.email, role=str(membership.role.display_name))
+    _record(membership.store, actor, action, membership.user.email, **_role_details(membership.role))
     membership.delete()
 
 
@@ -374,7 +379,7 @@ def invitation_create(*, store: Store, actor: Any, email: str, role: StoreRole) 
     )
     invitation.full_clean()
     invitation.save()
-    _record(store, actor, TeamEvent.Action.INVITATION_SENT, email, role=str(role.display_name))
+    _record(store, actor, TeamEvent.Action.INVITATION_SENT, email, **_role_details(role))
     transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, token))
     return invitation, token
 
@@ -407,9 +412,7 @@ def invitation_accept(*, token: str, user: Any) -> StoreMembership:
             raise exceptions.AlreadyMemberError() from exc
         invitation.accepted_at, invitation.accepted_by = timezone.now(), user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
-        _record(
-            invitation.store, user, TeamEvent.Action.MEMBER_JOINED, user.email, role=str(invitation.role.display_name)
-        )
+        _record(invitation.store, user, TeamEvent.Action.MEMBER_JOINED, user.email, **_role_details(invitation.role))
     return membership
 
 

@@ -163,9 +163,15 @@ class TeamEvent(models.Model):
         return str(template) % {
             "actor": self.actor.get_full_name() if self.actor else _("Someone"),
             "subject": self.subject,
-            "role": self.details.get("role", ""),
-            "before": self.details.get("before", ""),
+            "role": self._role_text("role"),
+            "before": self._role_text("before"),
         }
+
+    def _role_text(self, key: str) -> str:
+        kind = self.details.get(f"{key}_kind")
+        if kind and kind != StoreRole.Kind.CUSTOM:
+            return str(StoreRole.Kind(kind).label)
+        return self.details.get(key, "")
 
 
 _SENTENCES = {

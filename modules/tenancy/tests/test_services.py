@@ -486,7 +486,12 @@ def test_every_team_change_is_recorded_with_who_did_it(store):
         ("owner@acme.test", "tenancy.role.created", "Packer"),
         ("owner@acme.test", "tenancy.role.deleted", "Packer"),
     ]
-    assert _events(store)[3][3] == {"before": "Staff", "role": "Manager"}
+    assert _events(store)[3][3] == {
+        "before": "Staff",
+        "before_kind": "staff",
+        "role": "Manager",
+        "role_kind": "manager",
+    }
 
 
 def test_a_refused_change_leaves_no_trace(store, member):
