@@ -24,6 +24,7 @@ APIS = [
     "/api/v1/store/tenancy/roles/",
     "/api/v1/store/tenancy/invitations/",
     "/api/v1/store/core/api-keys/",
+    "/api/v1/store/tenancy/activity/",
 ]
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Invitation, Merchant, Store, StoreMembership, StoreRole
+from .models import Invitation, Merchant, Store, StoreMembership, StoreRole, TeamEvent
 from .roles import role_permissions
 
 
@@ -138,4 +138,14 @@ class AdminStoreSerializer(serializers.ModelSerializer):
             "contact_email",
             "created_at",
         ]
+        read_only_fields = fields
+
+
+class TeamEventSerializer(serializers.ModelSerializer):
+    actor = serializers.EmailField(source="actor.email", read_only=True, allow_null=True, default=None)
+    sentence = serializers.CharField(read_only=True, help_text=_("The entry as a sentence, in the request's language."))
+
+    class Meta:
+        model = TeamEvent
+        fields = ["id", "created_at", "actor", "action", "subject", "details", "sentence"]
         read_only_fields = fields

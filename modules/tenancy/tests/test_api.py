@@ -386,3 +386,26 @@ def test_an_empty_member_change_is_a_field_error(store, member):
     )
 
     assert response.status_code == 400 and response.json()["code"] == "invalid"
+
+
+def test_the_audit_trail_is_listed_newest_first(store, member):
+    clerk = member(store, "clerk@acme.test", "staff")
+    with scope(store=store):
+        services.membership_set_active(membership=membership_of(store, clerk), actor=owner_of(store), is_active=False)
+
+    response = api(owner_of(store), store).get(url("team_event_list"))
+
+    assert response.status_code == 200
+    first = response.json()["results"][0]
+    assert (first["action"], first["subject"], first["actor"]) == (
+        "tenancy.member.suspended",
+        "clerk@acme.test",
+        "owner@acme.test",
+    )
+    assert first["sentence"].endswith("suspended clerk@acme.test.")
+
+
+def test_the_audit_trail_needs_view_team(store, member):
+    clerk = member(store, "clerk@acme.test", role=custom_role(store, permissions=()))
+
+    assert api(clerk, store).get(url("team_event_list")).status_code == 403

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from orion.api import STORE_HEADER, StoreAPIMixin
 
 from ... import services
-from ...models import Invitation, StoreMembership, StoreRole
+from ...models import Invitation, StoreMembership, StoreRole, TeamEvent
 from ...serializers import (
     InvitationInputSerializer,
     InvitationSerializer,
@@ -25,6 +25,7 @@ from ...serializers import (
     MemberSerializer,
     RoleInputSerializer,
     RoleSerializer,
+    TeamEventSerializer,
 )
 
 
@@ -173,6 +174,17 @@ class InvitationRevokeApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+@extend_schema_view(get=extend_schema(summary="The team's audit trail, newest first", parameters=[STORE_HEADER]))
+class TeamEventListApi(StoreAPIMixin, generics.ListAPIView):
+    """Who invited, joined, changed, suspended or removed whom (read-only)."""
+
+    permission_required = "tenancy.view_team"
+    serializer_class = TeamEventSerializer
+
+    def get_queryset(self):
+        return TeamEvent.objects.select_related("actor")
+
+
 urlpatterns = [
     path("members/", MemberListApi.as_view(), name="member_list"),
     path("members/<int:pk>/", MemberDetailApi.as_view(), name="member_detail"),
@@ -180,4 +192,5 @@ urlpatterns = [
     path("roles/<int:pk>/", RoleDetailApi.as_view(), name="role_detail"),
     path("invitations/", InvitationListApi.as_view(), name="invitation_list"),
     path("invitations/<int:pk>/", InvitationRevokeApi.as_view(), name="invitation_revoke"),
+    path("activity/", TeamEventListApi.as_view(), name="team_event_list"),
 ]
