@@ -61,7 +61,9 @@ def _error_response(request: HttpRequest, status: int, exception: BaseException 
     if frontend == "api":
         return JsonResponse({"code": API_CODES[status], "detail": detail or default}, status=status)
     context = {"status": status, "title": title, "detail": detail or default, **_frontend_context(request, frontend)}
-    return render(request, f"errors/{frontend}_{status}.html", context, status=status)
+    # A frontend's page for this status if it has one (the store's 403 says more), else its error page.
+    templates = [f"errors/{frontend}_{status}.html", f"errors/{frontend}.html"]
+    return render(request, templates, context, status=status)
 
 
 def _frontend_context(request: HttpRequest, frontend: str) -> dict[str, Any]:
