@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied, ValidationError
@@ -53,6 +54,16 @@ STORE_HEADER = OpenApiParameter(
     required=True,
     description=gettext_lazy("Code of the store to act in."),
 )
+
+
+class OrionAutoSchema(AutoSchema):
+    """drf-spectacular's schema, plus the X-Store header on every store and storefront API operation."""
+
+    def get_override_parameters(self) -> list:
+        parameters = super().get_override_parameters()
+        if isinstance(self.view, (StoreAPIMixin, StorefrontAPIMixin)):
+            parameters = [STORE_HEADER, *parameters]
+        return parameters
 
 
 class StorePermission(BasePermission):

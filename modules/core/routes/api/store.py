@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from modules.tenancy import interface as tenancy
-from orion.api import STORE_HEADER, StoreAPIMixin
+from orion.api import StoreAPIMixin
 from orion.permissions import declared_permissions, has_store_permission, is_member
 
 from ... import services
@@ -31,7 +31,7 @@ from ...serializers import (
 MANAGE_API_KEYS = "core.manage_api_keys"
 
 
-@extend_schema_view(get=extend_schema(summary="Who am I in this store", parameters=[STORE_HEADER]))
+@extend_schema_view(get=extend_schema(summary="Who am I in this store"))
 class MeApi(StoreAPIMixin, generics.GenericAPIView):
     """The caller, the store, their role and the permissions they hold in it right now."""
 
@@ -54,7 +54,6 @@ class MeApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(MeSerializer(data).data)
 
 
-@extend_schema(parameters=[STORE_HEADER])
 class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView):
     """The store's general settings: read (view_settings), change (edit_settings)."""
 
@@ -84,7 +83,6 @@ class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(StoreSettingsSerializer(store).data)
 
 
-@extend_schema(parameters=[STORE_HEADER])
 class ApiKeyListApi(StoreAPIMixin, generics.ListAPIView):
     """The caller's own keys in this store (every key with ``core.manage_api_keys``); create one for oneself."""
 
@@ -114,7 +112,6 @@ class ApiKeyListApi(StoreAPIMixin, generics.ListAPIView):
         return Response(ApiKeyCreatedSerializer(token).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(parameters=[STORE_HEADER])
 class ApiKeyRevokeApi(StoreAPIMixin, generics.GenericAPIView):
     """Revoke one of one's own keys, or any key of the store with ``core.manage_api_keys``."""
 

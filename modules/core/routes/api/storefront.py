@@ -10,7 +10,7 @@ from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from orion.api import STORE_HEADER, StorefrontAPIMixin
+from orion.api import StorefrontAPIMixin
 
 from ...serializers import StorefrontStoreSerializer
 
@@ -33,7 +33,7 @@ class StorefrontStoreApi(StorefrontAPIMixin, generics.GenericAPIView):
 
     serializer_class = StorefrontStoreSerializer
 
-    @extend_schema(summary="Show the store", parameters=[STORE_HEADER, ACCEPT_LANGUAGE])
+    @extend_schema(summary="Show the store", parameters=[ACCEPT_LANGUAGE])
     def get(self, request: Request) -> Response:
         language = shopper_language(request)
         with translation.override(language):

@@ -14,7 +14,7 @@ from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from orion.api import STORE_HEADER, StoreAPIMixin
+from orion.api import StoreAPIMixin
 
 from ... import services
 from ...models import Invitation, StoreMembership, StoreRole, TeamEvent
@@ -29,7 +29,7 @@ from ...serializers import (
 )
 
 
-@extend_schema_view(get=extend_schema(summary="List the team's members", parameters=[STORE_HEADER]))
+@extend_schema_view(get=extend_schema(summary="List the team's members"))
 class MemberListApi(StoreAPIMixin, generics.ListAPIView):
     permission_required = "tenancy.view_team"
     serializer_class = MemberSerializer
@@ -38,7 +38,6 @@ class MemberListApi(StoreAPIMixin, generics.ListAPIView):
         return StoreMembership.objects.select_related("user", "role").order_by("pk")
 
 
-@extend_schema(parameters=[STORE_HEADER])
 class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView):
     """One team member: read (view_team), change their role or remove them (manage_team)."""
 
@@ -78,7 +77,6 @@ class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema(parameters=[STORE_HEADER])
 class RoleListApi(StoreAPIMixin, generics.ListAPIView):
     """The store's roles (view_team); create a custom role (manage_roles)."""
 
@@ -101,7 +99,6 @@ class RoleListApi(StoreAPIMixin, generics.ListAPIView):
         return Response(RoleSerializer(role).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(parameters=[STORE_HEADER])
 class RoleDetailApi(StoreAPIMixin, generics.GenericAPIView):
     """One role (view_team); rename, change or delete a custom role (manage_roles)."""
 
@@ -131,7 +128,6 @@ class RoleDetailApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema(parameters=[STORE_HEADER])
 class InvitationListApi(StoreAPIMixin, generics.ListAPIView):
     """The store's invitations, and sending a new one (manage_team)."""
 
@@ -160,7 +156,6 @@ class InvitationListApi(StoreAPIMixin, generics.ListAPIView):
         return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(parameters=[STORE_HEADER])
 class InvitationRevokeApi(StoreAPIMixin, generics.GenericAPIView):
     permission_required = "tenancy.manage_team"
     serializer_class = InvitationSerializer
@@ -174,7 +169,7 @@ class InvitationRevokeApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema_view(get=extend_schema(summary="The team's audit trail, newest first", parameters=[STORE_HEADER]))
+@extend_schema_view(get=extend_schema(summary="The team's audit trail, newest first"))
 class TeamEventListApi(StoreAPIMixin, generics.ListAPIView):
     """Who invited, joined, changed, suspended or removed whom (read-only)."""
 
