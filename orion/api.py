@@ -16,13 +16,13 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied, ValidationError
-from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from orion.exceptions import OrionError
-from orion.permissions import has_store_permission, is_member, is_platform_admin
+from orion.permissions import RequiresStorePermission, has_store_permission, is_member, is_platform_admin
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -89,17 +89,10 @@ class StorePermission(BasePermission):
         return True
 
 
-class StoreAPIMixin:
+class StoreAPIMixin(RequiresStorePermission):
     """Base of every store API view and viewset (see ``StoreViewMixin`` for the rules)."""
 
     permission_classes = [StorePermission]
-    permission_required: str | None = None
-    edit_permission_required: str | None = None
-
-    def required_permission(self, request: Request) -> str | None:
-        if request.method in SAFE_METHODS:
-            return self.permission_required
-        return self.edit_permission_required or self.permission_required
 
 
 class StorefrontPermission(BasePermission):

@@ -69,3 +69,16 @@ def declared_permissions(modules: frozenset[str] | None = None) -> dict[str, Any
         if modules is None or code in modules
         for permission in definition.permissions
     }
+
+
+class RequiresStorePermission:
+    """What a store view or API view asks for: ``permission_required`` to read,
+    ``edit_permission_required`` (default: the same) to write; ``None`` admits any member."""
+
+    permission_required: str | None = None
+    edit_permission_required: str | None = None
+
+    def required_permission(self, request: Any) -> str | None:
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return self.permission_required
+        return self.edit_permission_required or self.permission_required

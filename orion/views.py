@@ -19,26 +19,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from orion.permissions import has_store_permission, is_member
-
-SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+from orion.permissions import RequiresStorePermission, has_store_permission, is_member
 
 
-class StoreViewMixin:
+class StoreViewMixin(RequiresStorePermission):
     """Base of store dashboard views: ``request.store`` is set and the user may act in it.
 
     ``permission_required`` guards reads; ``edit_permission_required``
     guards writes (POST, PUT, PATCH, DELETE) and defaults to the former.
     ``None`` admits any team member.
     """
-
-    permission_required: str | None = None
-    edit_permission_required: str | None = None
-
-    def required_permission(self, request: HttpRequest) -> str | None:
-        if request.method in SAFE_METHODS:
-            return self.permission_required
-        return self.edit_permission_required or self.permission_required
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         store = getattr(request, "store", None)
