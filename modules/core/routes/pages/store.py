@@ -156,10 +156,8 @@ class SettingsEditView(StoreViewMixin, TemplateView):
         form_class = StoreLocalisationForm if localisation else StoreSettingsForm
         form = form_class(request.POST)
         if form.is_valid():
-            # A fresh row: the request's store is shared with the tenant cache.
-            store = tenancy.Store.objects.get(pk=request.store.pk)
-            try:
-                tenancy.store_update(store=store, actor=request.user, **form.cleaned_data)
+            try:  # store_update works on a fresh row: request.store is shared with the tenant cache
+                tenancy.store_update(store=request.store, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
                 _add_model_errors(form, error)
             else:
