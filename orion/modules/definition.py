@@ -135,6 +135,9 @@ class ModuleDefinition:
     template_slots: Mapping[str, str] = field(default_factory=dict)  # slot -> template
     metrics_provider: Callable[[], Any] | None = None
     widget_provider: Callable[[], Any] | None = None
+    # Usage limits a module supplies for other modules' resources (billing's tiers):
+    # (store, limit name such as "catalog.active_products") -> the limit, or None for "not mine".
+    limit_provider: Callable[[Any, str], int | None] | None = None
 
     # Lifecycle hooks
     on_enable: Hook | None = None
