@@ -1,4 +1,4 @@
-"""Demo data for `make run`: two platforms, three merchants, stores with teams (safe to run again)."""
+"""Demo data for `make run`: two platforms, three merchants, stores with teams; modules add theirs (safe to run again)."""
 
 from typing import Any
 
@@ -9,7 +9,7 @@ from django_scopes import scope
 
 from orion.modules import services as module_services
 
-from ... import services
+from ... import events, services
 from ...models import Merchant, Platform, PlatformDomain, PlatformStaff, Store, StoreDomain, StoreMembership, StoreRole
 
 ADMIN_EMAIL = "admin@orion.test"
@@ -120,6 +120,11 @@ class Command(BaseCommand):
                 self._merchant(platform, merchant_spec)
             for module in spec["modules"]:
                 module_services.enable_module(platform=platform, code=module, actor=admin, via="demo")
+            # After the modules are on: the signal reaches only enabled modules' receivers.
+            for merchant_spec in spec["merchants"]:
+                for store_spec in merchant_spec["stores"]:
+                    store = Store.objects.get(platform=platform, code=store_spec["code"])
+                    events.demo_store_loaded.send(sender="tenancy", platform=platform, store=store)
         self.stdout.write(self.style.SUCCESS("Demo data ready.") + "\n" + self.credentials())
 
     def _merchant(self, platform: Platform, spec: dict) -> None:
