@@ -8,6 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, ModuleTier, PermissionDefinition
 
+
+def _dashboard_provider():
+    from .dashboard import InventoryDashboardProvider  # models load after the registry
+
+    return InventoryDashboardProvider()
+
+
 inventory_module = ModuleDefinition(
     code="inventory",
     name=_("Inventory"),
@@ -72,4 +79,6 @@ inventory_module = ModuleDefinition(
             ),
         ),
     },
+    metrics_provider=_dashboard_provider,
+    widget_provider=_dashboard_provider,
 )

@@ -16,6 +16,7 @@ class InventoryError(OrionError):
 class InsufficientStockError(InventoryError, ValidationFailedError):
     """There is not enough stock at this location for the requested quantity."""
 
+    # ``errors`` maps each SKU that is short to what is wrong with it.
     code = "insufficient_stock"
     status = 409
 
@@ -24,6 +25,18 @@ class StockLocationNotFoundError(InventoryError, NotFoundError):
     """The stock location does not exist in this store."""
 
     code = "stock_location_not_found"
+
+
+class StockItemNotFoundError(InventoryError, NotFoundError):
+    """The stock item does not exist in this store."""
+
+    code = "stock_item_not_found"
+
+
+class ReservationNotFoundError(InventoryError, NotFoundError):
+    """The stock reservation does not exist in this store."""
+
+    code = "stock_reservation_not_found"
 
 
 class ReservationExpiredError(InventoryError):

@@ -1,0 +1,1 @@
+"""The inventory module's API: the store's stock (``store.py``)."""

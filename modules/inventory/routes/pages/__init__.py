@@ -1,0 +1,1 @@
+"""The inventory module's pages: the store dashboard (``store.py``)."""
