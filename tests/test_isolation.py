@@ -16,6 +16,7 @@ scoped model without one, so new models are walked too.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,11 +25,15 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
+from PIL import Image
 
+from modules.catalog.models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
 from modules.core import services as core_services
+from modules.inventory.models import Reservation, StockItem, StockLevel, StockLocation, StockMovement
 from modules.tenancy import services as tenancy_services
 from modules.tenancy.models import StoreDomain, StoreMembership, StoreRole, TeamEvent
 from modules.tenancy.testing import add_member, owner_of
@@ -53,12 +58,12 @@ class Route:
         return getattr(self.callback, "view_class", None) or getattr(self.callback, "cls", None)
 
 
-def _walk(patterns: list, namespace: str = "", regex: str = "") -> Iterator[Route]:
+def _walk(patterns: list, frontends, namespace: str = "", regex: str = "") -> Iterator[Route]:
     for entry in patterns:
         if isinstance(entry, URLResolver):
             inner = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else entry.namespace or namespace
-            yield from _walk(entry.url_patterns, inner, regex + entry.pattern.regex.pattern.lstrip("^"))
-        elif isinstance(entry, URLPattern) and namespace.split(":")[0] in SCOPED_FRONTENDS:
+            yield from _walk(entry.url_patterns, frontends, inner, regex + entry.pattern.regex.pattern.lstrip("^"))
+        elif isinstance(entry, URLPattern) and namespace.split(":")[0] in frontends:
             full = regex + entry.pattern.regex.pattern.lstrip("^")
             yield Route(
                 name=f"{namespace}:{entry.name}",
@@ -69,7 +74,9 @@ def _walk(patterns: list, namespace: str = "", regex: str = "") -> Iterator[Rout
             )
 
 
-ROUTES = sorted(_walk(get_resolver().url_patterns), key=lambda r: r.name)
+ROUTES = sorted(_walk(get_resolver().url_patterns, SCOPED_FRONTENDS), key=lambda r: r.name)
+# Public shop routes: no login, but a store's URL must never serve another store's objects.
+SHOP_ROUTES = sorted(_walk(get_resolver().url_patterns, {"storefront", "api_storefront"}), key=lambda r: r.name)
 
 
 def test_the_walk_finds_the_routes_of_every_frontend():
@@ -135,6 +142,94 @@ def _seed_team_event(store: Any, tag: str) -> Any:
     )
 
 
+def _png_file(name: str) -> ContentFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def _seed_location(store: Any, tag: str) -> Any:
+    return StockLocation.objects.create(store=store, name=f"{tag}-secret-location", code=f"{tag}-secret")
+
+
+def _seed_stock_item(store: Any, tag: str) -> Any:
+    return StockItem.objects.create(store=store, sku=f"{tag}-secret-item", name=f"{tag}-secret-item")
+
+
+def _seed_stock_level(store: Any, tag: str) -> Any:
+    item = StockItem.objects.create(store=store, sku=f"{tag}-secret-levelled", name=f"{tag}-secret-levelled")
+    location = StockLocation.objects.create(store=store, name=f"{tag}-secret-shelf", code=f"{tag}-secret-shelf")
+    return StockLevel.objects.create(store=store, item=item, location=location, quantity=5)
+
+
+def _seed_stock_movement(store: Any, tag: str) -> Any:
+    level = _seed_stock_level(store, f"{tag}-moved")
+    return StockMovement.objects.create(
+        store=store,
+        item=level.item,
+        location=level.location,
+        delta=5,
+        quantity_after=5,
+        reason="received",
+        reference=f"{tag}-secret-delivery",
+    )
+
+
+def _seed_reservation(store: Any, tag: str) -> Any:
+    item = StockItem.objects.create(store=store, sku=f"{tag}-secret-reserved", name=f"{tag}-secret-reserved")
+    return Reservation.objects.create(
+        store=store,
+        item=item,
+        quantity=1,
+        reference=f"{tag}-secret-cart",
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+
+
+def _seed_category(store: Any, tag: str) -> Any:
+    return Category.objects.create(store=store, name=f"{tag}-secret-category", slug=f"{tag}-secret-category")
+
+
+def _seed_attribute(store: Any, tag: str) -> Any:
+    return Attribute.objects.create(store=store, name=f"{tag}-secret-attribute", slug=f"{tag}-secret-attribute")
+
+
+def _seed_attribute_value(store: Any, tag: str) -> Any:
+    attribute = Attribute.objects.create(store=store, name=f"{tag}-secret-size", slug=f"{tag}-secret-size")
+    return AttributeValue.objects.create(store=store, attribute=attribute, value=f"{tag}-secret-xl", slug="xl")
+
+
+def _seed_product(store: Any, tag: str) -> Any:
+    """An active product (so storefront routes would show it), with a variant, stock and an image."""
+    product = Product.objects.create(
+        store=store,
+        title=f"{tag}-secret-product",
+        slug=f"{tag}-secret-product",
+        status="active",
+        price_cents=1000,
+        currency="EUR",
+        search_document=f"{tag}-secret-product",
+    )
+    item = StockItem.objects.create(store=store, sku=f"{tag}-secret-sku", name=f"{tag}-secret-product", on_hand=0)
+    Variant.objects.create(store=store, product=product, sku=f"{tag}-secret-sku", stock_item=item)
+    return product
+
+
+def _seed_variant(store: Any, tag: str) -> Any:
+    return _seed_product(store, f"{tag}-v").variants.get()
+
+
+def _seed_product_image(store: Any, tag: str) -> Any:
+    product = _seed_product(store, f"{tag}-i")
+    return ProductImage.objects.create(
+        store=store,
+        product=product,
+        image=_png_file("p.png"),
+        thumbnail=_png_file("t.png"),
+        alt_text=f"{tag}-secret-image",
+    )
+
+
 SEEDS = {
     "tenancy.StoreRole": _seed_role,
     "tenancy.StoreMembership": _seed_membership,
@@ -142,14 +237,26 @@ SEEDS = {
     "tenancy.StoreDomain": _seed_domain,
     "core.ApiToken": _seed_api_token,
     "tenancy.TeamEvent": _seed_team_event,
+    "inventory.StockLocation": _seed_location,
+    "inventory.StockItem": _seed_stock_item,
+    "inventory.StockLevel": _seed_stock_level,
+    "inventory.StockMovement": _seed_stock_movement,
+    "inventory.Reservation": _seed_reservation,
+    "catalog.Category": _seed_category,
+    "catalog.Attribute": _seed_attribute,
+    "catalog.AttributeValue": _seed_attribute_value,
+    "catalog.Product": _seed_product,
+    "catalog.Variant": _seed_variant,
+    "catalog.ProductImage": _seed_product_image,
 }
 # What B's pages would show if they leaked into A's.
 B_MARKERS = ("bravo-secret", "bravo.test")
 
 
 @pytest.fixture
-def world(platform, store, other_store, enable):
+def world(platform, store, other_store, enable, settings, tmp_path):
     """Stores A (acme) and B (bravo) on one platform, every module on, each seeded."""
+    settings.MEDIA_ROOT = tmp_path
     for code, definition in registry.MODULES.items():
         if definition.tier.value == "optional":
             enable(code)
@@ -191,6 +298,11 @@ def _object_values(route: Route, obj: Any) -> dict[str, Any]:
             continue
         values[name] = obj.pk if name in ("pk", "id") else getattr(obj, name)
     return values
+
+
+def _body(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode()
 
 
 def _call(client, method: str, url: str, route: Route, store_code: str, **extra: Any):
@@ -274,7 +386,7 @@ def test_no_page_of_a_shows_bs_data(client, world, route):
     response = _call(client, "get", _url(route, {"store_code": store_a.code}), route, store_a.code)
 
     assert response.status_code < 500
-    body = response.content.decode()
+    body = _body(response)
     assert not [marker for marker in B_MARKERS if marker in body]
 
 
@@ -335,3 +447,40 @@ def test_a_header_for_b_with_a_query_for_a_still_means_b(client, world):
     response = client.get("/api/v1/store/tenancy/members/?store=acme", HTTP_X_STORE="bravo")
 
     assert response.status_code == 404
+
+
+# --- The shop: public, but per store -------------------------------------------
+
+SHOP_OBJECT_ROUTES = [route for route in SHOP_ROUTES if set(route.kwargs) - {"store_code"}]
+
+
+def test_the_shop_walk_finds_object_routes():
+    assert SHOP_OBJECT_ROUTES, "no storefront route with an object in its URL was found"
+
+
+@pytest.mark.parametrize("route", SHOP_OBJECT_ROUTES, ids=lambda r: r.name)
+def test_as_shop_gets_404_for_bs_objects(client, world, route):
+    store_a, _store_b, seeded = world
+    model = _model_of(route)
+    assert model is not None, (
+        f"{route.name}: set `model` on the view (or a ModelSerializer) so the walk can find B's object"
+    )
+    obj = seeded["bravo"][model._meta.label]
+    url = _url(route, {"store_code": store_a.code, **_object_values(route, obj)})
+
+    response = _call(client, "get", url, route, store_a.code)
+
+    assert response.status_code == 404, f"GET {url} -> {response.status_code}"
+
+
+SHOP_LIST_ROUTES = [route for route in SHOP_ROUTES if set(route.kwargs) <= {"store_code"}]
+
+
+@pytest.mark.parametrize("route", SHOP_LIST_ROUTES, ids=lambda r: r.name)
+def test_no_shop_page_of_a_shows_bs_data(client, world, route):
+    store_a, _store_b, _seeded = world
+
+    response = _call(client, "get", _url(route, {"store_code": store_a.code}), route, store_a.code)
+
+    assert response.status_code < 500
+    assert not [marker for marker in B_MARKERS if marker in _body(response)]

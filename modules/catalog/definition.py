@@ -6,7 +6,21 @@ imports the module's models or services.
 
 from django.utils.translation import gettext_lazy as _
 
-from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, ModuleTier, PermissionDefinition
+from orion.modules.definition import (
+    ConfigField,
+    FrontendType,
+    MenuItem,
+    ModuleDefinition,
+    ModuleTier,
+    PermissionDefinition,
+)
+
+
+def _metrics_provider():
+    from .dashboard import CatalogMetricsProvider  # models load after the registry
+
+    return CatalogMetricsProvider()
+
 
 catalog_module = ModuleDefinition(
     code="catalog",
@@ -108,5 +122,17 @@ catalog_module = ModuleDefinition(
                 section="shop",
             ),
         ),
+    },
+    metrics_provider=_metrics_provider,
+    template_slots={"storefront.home": "catalog/storefront/_home_featured.html"},
+    config_prefix="CATALOG_",
+    config={
+        "active_product_limit": ConfigField(
+            int,
+            default=500,
+            help="Active products a store may have when no module (billing) sets its limit; 0 = unlimited.",
+        ),
+        "max_image_bytes": ConfigField(int, default=10 * 1024 * 1024, help="Largest product image upload, in bytes."),
+        "max_image_pixels": ConfigField(int, default=40_000_000, help="Largest product image, in pixels (w × h)."),
     },
 )

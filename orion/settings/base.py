@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_celery_beat",
     "django_htmx",
+    "django_filters",
     "axes",
     "orion.accounts",
     *ORION_MODULE_APPS,
@@ -196,6 +197,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Tag each operation with its frontend: store, storefront or admin.
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Several modules have a "status"; name the core one (optional modules name theirs in their serializers).
+    "ENUM_NAME_OVERRIDES": {"StoreStatusEnum": "modules.tenancy.models.Store.Status"},
 }
 
 LOGGING = {

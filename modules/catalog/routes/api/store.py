@@ -1,0 +1,563 @@
+"""Store API of the catalog module (``/api/v1/store/catalog/``): products, their images, categories, attributes.
+
+Reads need ``catalog.view_product``; writes the permission of what they
+change. Querysets use the scoped managers, so the store scope the
+middleware opens from ``X-Store`` limits every lookup; writes go through
+the services, whose errors the API answers with ``{code, detail, errors}``.
+Lists read a fixed number of queries whatever their length (prefetches,
+and the stock of every variant on the page in one query).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from modules.inventory.interface import Availability, availability
+from orion.api import StoreAPIMixin
+from orion.exceptions import OrionError
+
+from ... import services
+from ...filters import ProductFilter
+from ...models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
+from ...serializers import (
+    AttributeInputSerializer,
+    AttributeSerializer,
+    AttributeValueInputSerializer,
+    AttributeValueSerializer,
+    CategoryInputSerializer,
+    CategorySerializer,
+    ProductBulkStatusResultSerializer,
+    ProductBulkStatusSerializer,
+    ProductImageInputSerializer,
+    ProductImageSerializer,
+    ProductImageUploadSerializer,
+    ProductInputSerializer,
+    ProductSerializer,
+)
+
+VIEW_PRODUCT = "catalog.view_product"
+
+
+def products_with_details() -> QuerySet[Product]:
+    """Products with everything ``ProductSerializer`` shows, prefetched (a fixed number of queries for a page)."""
+    return Product.objects.prefetch_related(
+        Prefetch("variants", queryset=Variant.objects.prefetch_related("option_values")),
+        "images",
+        "categories",
+        "option_attributes",
+    )
+
+
+def stock_of(store: Any, products: list[Product]) -> dict[int, Availability]:
+    """The stock of every variant of ``products`` (prefetched), in one query."""
+    item_ids = [variant.stock_item_id for product in products for variant in product.variants.all()]
+    return availability(store=store, item_ids=[pk for pk in item_ids if pk is not None])
+
+
+def product_body(request: Request, product: Product) -> dict:
+    """``product`` as ``ProductSerializer`` shows it, read afresh with its variants, images and stock."""
+    product = products_with_details().get(pk=product.pk)
+    context = {"request": request, "availability": stock_of(request.store, [product])}
+    return ProductSerializer(product, context=context).data
+
+
+VARIANT_FIELD = re.compile(r"^variants\[(\d+)\]\.(\w+)$")
+
+
+def nest_variant_errors(errors: dict[str, Any]) -> dict[str, Any]:
+    """The services' ``variants[1].sku`` keys in the shape DRF gives a nested list: ``{"variants": [{}, {"sku": [...]}]}``.
+
+    So a client reads a variant's errors in one place, whether the serializer or a service found them.
+    """
+    indexed = {key: VARIANT_FIELD.match(key) for key in errors}
+    if "variants" in errors or not any(indexed.values()):
+        return errors
+    nested: dict[str, Any] = {key: problems for key, problems in errors.items() if not indexed[key]}
+    rows: list[dict[str, Any]] = [{} for _ in range(1 + max(int(m.group(1)) for m in indexed.values() if m))]
+    for key, match in indexed.items():
+        if match:
+            rows[int(match.group(1))][match.group(2)] = errors[key]
+    nested["variants"] = rows
+    return nested
+
+
+@contextmanager
+def variant_errors_nested() -> Iterator[None]:
+    """Around a product service call: its field errors about variants come nested (``nest_variant_errors``)."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        raise ValidationError(nest_variant_errors(exc.message_dict)) from exc
+    except OrionError as exc:
+        exc.errors = nest_variant_errors(exc.errors)
+        raise
+
+
+def variant_inputs(rows: list[dict] | None) -> list[services.VariantInput] | None:
+    if rows is None:
+        return None
+    return [services.VariantInput(**row) for row in rows]
+
+
+# --- Products ---------------------------------------------------------------------
+
+
+class ProductListApi(StoreAPIMixin, generics.ListAPIView):
+    """The store's products, filtered and paginated (view_product); create one (create_product)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.create_product"
+    serializer_class = ProductSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ProductFilter
+
+    def get_queryset(self) -> QuerySet[Product]:
+        return products_with_details()
+
+    @extend_schema(summary="List products")
+    def get(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        context = {**self.get_serializer_context(), "availability": stock_of(request.store, page)}
+        return self.get_paginated_response(ProductSerializer(page, many=True, context=context).data)
+
+    @extend_schema(
+        summary="Create a product",
+        description=(
+            "Titles and descriptions per language (title_en is required, the others fall back to it). "
+            "Without variants the product gets one default variant with the given sku."
+        ),
+        request=ProductInputSerializer,
+        responses={201: ProductSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = ProductInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        with variant_errors_nested():
+            product = services.product_create(
+                store=request.store,
+                actor=request.user,
+                categories=values.pop("categories", ()),
+                option_attributes=values.pop("option_attributes", ()),
+                variants=variant_inputs(values.pop("variants", None)) or (),
+                values=values,
+            )
+        return Response(product_body(request, product), status=status.HTTP_201_CREATED)
+
+
+class ProductDetailApi(StoreAPIMixin, generics.GenericAPIView):
+    """One product: read (view_product), change (edit_product), delete (delete_product)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.edit_product"
+    serializer_class = ProductSerializer
+
+    def required_permission(self, request: Request) -> str | None:
+        if request.method == "DELETE":
+            return "catalog.delete_product"
+        return super().required_permission(request)
+
+    def get_queryset(self) -> QuerySet[Product]:
+        return Product.objects.all()
+
+    @extend_schema(summary="Show a product")
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(product_body(request, self.get_object()))
+
+    @extend_schema(
+        summary="Replace a product's fields",
+        description="Categories, options and variants stay as they are unless sent; sent variants are the full new set.",
+        request=ProductInputSerializer,
+        responses=ProductSerializer,
+    )
+    def put(self, request: Request, pk: int) -> Response:
+        return self.update(request, partial=False)
+
+    @extend_schema(
+        summary="Change some of a product's fields",
+        description="Sent variants are the full new set: listed ids are kept and changed, others deleted, new ones created.",
+        request=ProductInputSerializer,
+        responses=ProductSerializer,
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        return self.update(request, partial=True)
+
+    def update(self, request: Request, *, partial: bool) -> Response:
+        product = self.get_object()
+        serializer = ProductInputSerializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        with variant_errors_nested():
+            product = services.product_update(
+                store=request.store,
+                actor=request.user,
+                product=product,
+                categories=values.pop("categories", None),
+                option_attributes=values.pop("option_attributes", None),
+                variants=variant_inputs(values.pop("variants", None)),
+                values=values,
+            )
+        return Response(product_body(request, product))
+
+    @extend_schema(summary="Delete a product", responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        services.product_delete(store=request.store, actor=request.user, product=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ProductBulkStatusApi(StoreAPIMixin, generics.GenericAPIView):
+    """Publish, archive or unpublish several products at once: all of them or none (edit_product)."""
+
+    permission_required = "catalog.edit_product"
+    serializer_class = ProductBulkStatusSerializer
+
+    @extend_schema(
+        summary="Set the status of several products",
+        request=ProductBulkStatusSerializer,
+        responses=ProductBulkStatusResultSerializer,
+    )
+    def post(self, request: Request) -> Response:
+        serializer = ProductBulkStatusSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        updated = services.products_set_status(
+            store=request.store,
+            actor=request.user,
+            product_ids=serializer.validated_data["ids"],
+            status=serializer.validated_data["status"],
+        )
+        return Response(ProductBulkStatusResultSerializer({"updated": updated}).data)
+
+
+# --- Images -----------------------------------------------------------------------
+
+
+class ProductImageListApi(StoreAPIMixin, generics.GenericAPIView):
+    """A product's images in order (view_product); upload one (edit_product)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.edit_product"
+    model = Product  # the pk in the URL is the product's
+    serializer_class = ProductImageSerializer
+    parser_classes = [MultiPartParser, FormParser]
+    pagination_class = None  # a product has a handful of images: all of them, in order
+
+    def get_product(self) -> Product:
+        return get_object_or_404(Product, pk=self.kwargs["pk"])
+
+    @extend_schema(summary="List a product's images", responses=ProductImageSerializer(many=True))
+    def get(self, request: Request, pk: int) -> Response:
+        images = ProductImage.objects.filter(product=self.get_product())
+        return Response(ProductImageSerializer(images, many=True, context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        summary="Upload a product image",
+        description="JPEG, PNG or WebP; re-encoded on upload. A file that is not an acceptable image is image_rejected.",
+        request={"multipart/form-data": ProductImageUploadSerializer},
+        responses={201: ProductImageSerializer},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        product = self.get_product()
+        serializer = ProductImageUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        image = services.product_image_add(
+            store=request.store,
+            actor=request.user,
+            product=product,
+            upload=values.pop("image"),
+            position=values.pop("position", None),
+            values=values,
+        )
+        return Response(
+            ProductImageSerializer(image, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED
+        )
+
+
+class ProductImageDetailApi(StoreAPIMixin, generics.GenericAPIView):
+    """One image of a product: read (view_product), change its alt text or position, delete it (edit_product)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.edit_product"
+    serializer_class = ProductImageSerializer
+
+    def get_queryset(self) -> QuerySet[ProductImage]:
+        # product__pk, not product_id: a pk lookup answers "none" for an id too large for the column.
+        return ProductImage.objects.filter(product__pk=self.kwargs["product_id"])
+
+    @extend_schema(summary="Show a product image")
+    def get(self, request: Request, product_id: int, pk: int) -> Response:
+        return Response(ProductImageSerializer(self.get_object(), context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        summary="Change a product image's alt text or position",
+        request=ProductImageInputSerializer,
+        responses=ProductImageSerializer,
+    )
+    def patch(self, request: Request, product_id: int, pk: int) -> Response:
+        image = self.get_object()
+        serializer = ProductImageInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        image = services.product_image_update(
+            store=request.store, actor=request.user, image=image, values=dict(serializer.validated_data)
+        )
+        return Response(ProductImageSerializer(image, context=self.get_serializer_context()).data)
+
+    @extend_schema(summary="Delete a product image", responses={204: None})
+    def delete(self, request: Request, product_id: int, pk: int) -> Response:
+        services.product_image_delete(store=request.store, actor=request.user, image=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- Categories -------------------------------------------------------------------
+
+
+class CategoryListApi(StoreAPIMixin, generics.ListAPIView):
+    """The store's categories, in tree order by parent (view_product); create one (manage_categories)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.manage_categories"
+    serializer_class = CategorySerializer
+
+    def get_queryset(self) -> QuerySet[Category]:
+        return Category.objects.order_by("position", "name", "id")
+
+    @extend_schema(summary="List categories")
+    def get(self, request: Request) -> Response:
+        return self.list(request)
+
+    @extend_schema(summary="Create a category", request=CategoryInputSerializer, responses={201: CategorySerializer})
+    def post(self, request: Request) -> Response:
+        serializer = CategoryInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        category = services.category_create(
+            store=request.store, actor=request.user, parent=values.pop("parent", None), values=values
+        )
+        return Response(CategorySerializer(category).data, status=status.HTTP_201_CREATED)
+
+
+class CategoryDetailApi(StoreAPIMixin, generics.GenericAPIView):
+    """One category: read (view_product); change, move or delete it (manage_categories)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.manage_categories"
+    serializer_class = CategorySerializer
+
+    def get_queryset(self) -> QuerySet[Category]:
+        return Category.objects.all()
+
+    @extend_schema(summary="Show a category")
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(CategorySerializer(self.get_object()).data)
+
+    @extend_schema(summary="Replace a category", request=CategoryInputSerializer, responses=CategorySerializer)
+    def put(self, request: Request, pk: int) -> Response:
+        return self.update(request, partial=False)
+
+    @extend_schema(summary="Change or move a category", request=CategoryInputSerializer, responses=CategorySerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        return self.update(request, partial=True)
+
+    def update(self, request: Request, *, partial: bool) -> Response:
+        category = self.get_object()
+        serializer = CategoryInputSerializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        moved = {"parent": values.pop("parent")} if "parent" in values else {}
+        category = services.category_update(
+            store=request.store, actor=request.user, category=category, values=values, **moved
+        )
+        return Response(CategorySerializer(category).data)
+
+    @extend_schema(
+        summary="Delete a category",
+        description="Its sub-categories move up to its parent; its products stay, outside it.",
+        responses={204: None},
+    )
+    def delete(self, request: Request, pk: int) -> Response:
+        services.category_delete(store=request.store, actor=request.user, category=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- Attributes -------------------------------------------------------------------
+
+
+class AttributeListApi(StoreAPIMixin, generics.ListAPIView):
+    """The store's attributes with their values (view_product); create one (manage_attributes)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.manage_attributes"
+    serializer_class = AttributeSerializer
+
+    def get_queryset(self) -> QuerySet[Attribute]:
+        return Attribute.objects.prefetch_related("values")
+
+    @extend_schema(summary="List attributes and their values")
+    def get(self, request: Request) -> Response:
+        return self.list(request)
+
+    @extend_schema(
+        summary="Create an attribute", request=AttributeInputSerializer, responses={201: AttributeSerializer}
+    )
+    def post(self, request: Request) -> Response:
+        serializer = AttributeInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        attribute = services.attribute_create(
+            store=request.store, actor=request.user, values=dict(serializer.validated_data)
+        )
+        return Response(AttributeSerializer(attribute).data, status=status.HTTP_201_CREATED)
+
+
+class AttributeDetailApi(StoreAPIMixin, generics.GenericAPIView):
+    """One attribute: read (view_product); change or delete it (manage_attributes)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.manage_attributes"
+    serializer_class = AttributeSerializer
+
+    def get_queryset(self) -> QuerySet[Attribute]:
+        return Attribute.objects.prefetch_related("values")
+
+    @extend_schema(summary="Show an attribute and its values")
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(AttributeSerializer(self.get_object()).data)
+
+    @extend_schema(summary="Replace an attribute", request=AttributeInputSerializer, responses=AttributeSerializer)
+    def put(self, request: Request, pk: int) -> Response:
+        return self.update(request, partial=False)
+
+    @extend_schema(summary="Change an attribute", request=AttributeInputSerializer, responses=AttributeSerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        return self.update(request, partial=True)
+
+    def update(self, request: Request, *, partial: bool) -> Response:
+        attribute = self.get_object()
+        serializer = AttributeInputSerializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        attribute = services.attribute_update(
+            store=request.store, actor=request.user, attribute=attribute, values=dict(serializer.validated_data)
+        )
+        return Response(AttributeSerializer(self.get_queryset().get(pk=attribute.pk)).data)
+
+    @extend_schema(
+        summary="Delete an attribute",
+        description="Refused (attribute_in_use) while products vary by it.",
+        responses={204: None},
+    )
+    def delete(self, request: Request, pk: int) -> Response:
+        services.attribute_delete(store=request.store, actor=request.user, attribute=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AttributeValueListApi(StoreAPIMixin, generics.GenericAPIView):
+    """An attribute's values (view_product); add one (manage_attributes)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.manage_attributes"
+    model = Attribute  # the pk in the URL is the attribute's
+    serializer_class = AttributeValueSerializer
+    pagination_class = None  # an attribute has a handful of values: all of them, in order
+
+    def get_attribute(self) -> Attribute:
+        return get_object_or_404(Attribute, pk=self.kwargs["pk"])
+
+    @extend_schema(summary="List an attribute's values", responses=AttributeValueSerializer(many=True))
+    def get(self, request: Request, pk: int) -> Response:
+        values = AttributeValue.objects.filter(attribute=self.get_attribute())
+        return Response(AttributeValueSerializer(values, many=True).data)
+
+    @extend_schema(
+        summary="Add a value to an attribute",
+        request=AttributeValueInputSerializer,
+        responses={201: AttributeValueSerializer},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        attribute = self.get_attribute()
+        serializer = AttributeValueInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        value = services.attribute_value_create(
+            store=request.store, actor=request.user, attribute=attribute, values=dict(serializer.validated_data)
+        )
+        return Response(AttributeValueSerializer(value).data, status=status.HTTP_201_CREATED)
+
+
+class AttributeValueDetailApi(StoreAPIMixin, generics.GenericAPIView):
+    """One value of an attribute: read (view_product); change or delete it (manage_attributes)."""
+
+    permission_required = VIEW_PRODUCT
+    edit_permission_required = "catalog.manage_attributes"
+    serializer_class = AttributeValueSerializer
+
+    def get_queryset(self) -> QuerySet[AttributeValue]:
+        # attribute__pk, not attribute_id: a pk lookup answers "none" for an id too large for the column.
+        return AttributeValue.objects.filter(attribute__pk=self.kwargs["attribute_id"])
+
+    @extend_schema(summary="Show an attribute value")
+    def get(self, request: Request, attribute_id: int, pk: int) -> Response:
+        return Response(AttributeValueSerializer(self.get_object()).data)
+
+    @extend_schema(
+        summary="Replace an attribute value", request=AttributeValueInputSerializer, responses=AttributeValueSerializer
+    )
+    def put(self, request: Request, attribute_id: int, pk: int) -> Response:
+        return self.update(request, partial=False)
+
+    @extend_schema(
+        summary="Change an attribute value", request=AttributeValueInputSerializer, responses=AttributeValueSerializer
+    )
+    def patch(self, request: Request, attribute_id: int, pk: int) -> Response:
+        return self.update(request, partial=True)
+
+    def update(self, request: Request, *, partial: bool) -> Response:
+        value = self.get_object()
+        serializer = AttributeValueInputSerializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        value = services.attribute_value_update(
+            store=request.store, actor=request.user, attribute_value=value, values=dict(serializer.validated_data)
+        )
+        return Response(AttributeValueSerializer(value).data)
+
+    @extend_schema(
+        summary="Delete an attribute value",
+        description="Refused (attribute_in_use) while variants have it.",
+        responses={204: None},
+    )
+    def delete(self, request: Request, attribute_id: int, pk: int) -> Response:
+        services.attribute_value_delete(store=request.store, actor=request.user, attribute_value=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+urlpatterns = [
+    path("products/", ProductListApi.as_view(), name="product_list"),
+    path("products/bulk-status/", ProductBulkStatusApi.as_view(), name="product_bulk_status"),
+    path("products/<int:pk>/", ProductDetailApi.as_view(), name="product_detail"),
+    path("products/<int:pk>/images/", ProductImageListApi.as_view(), name="product_image_list"),
+    path("products/<int:product_id>/images/<int:pk>/", ProductImageDetailApi.as_view(), name="product_image_detail"),
+    path("categories/", CategoryListApi.as_view(), name="category_list"),
+    path("categories/<int:pk>/", CategoryDetailApi.as_view(), name="category_detail"),
+    path("attributes/", AttributeListApi.as_view(), name="attribute_list"),
+    path("attributes/<int:pk>/", AttributeDetailApi.as_view(), name="attribute_detail"),
+    path("attributes/<int:pk>/values/", AttributeValueListApi.as_view(), name="attribute_value_list"),
+    path(
+        "attributes/<int:attribute_id>/values/<int:pk>/",
+        AttributeValueDetailApi.as_view(),
+        name="attribute_value_detail",
+    ),
+]
