@@ -34,5 +34,10 @@ screenshots: install  # refresh docs/screenshots/ (needs scripts/install-browser
 bench: install
 	$(PY) bench/middleware_overhead.py
 
+.PHONY: bench-catalog
+bench-catalog: install  # PostgreSQL at DATABASE_URL (its database is dropped and re-created) and wrk
+	$(PY) bench/catalog_seed.py
+	$(PY) bench/catalog_http.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 var

@@ -274,7 +274,9 @@ def _prepare(host: str, store_code: str, module: str) -> None:
     from orion.modules import registry, services, state
 
     if module not in registry.MODULES:
-        raise SystemExit(f"Module {module!r} is not installed under {settings.SETTINGS_MODULE}; pick one with --module.")
+        raise SystemExit(
+            f"Module {module!r} is not installed under {settings.SETTINGS_MODULE}; pick one with --module."
+        )
     domain_model = apps.get_model(settings.ORION_PLATFORM_DOMAIN_MODEL)
     domain = domain_model.objects.select_related("platform").filter(domain=host).first()
     if domain is None:
@@ -360,7 +362,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=_positive, default=20, help="interleaved rounds per side (default 20)")
     parser.add_argument("--requests", type=_positive, default=2000, help="requests per round (default 2000)")
     parser.add_argument("--warmup", type=int, default=500, help="untimed requests per side first (default 500)")
-    parser.add_argument("--settings", default="orion.settings.test", help="settings module (default orion.settings.test)")
+    parser.add_argument(
+        "--settings", default="orion.settings.test", help="settings module (default orion.settings.test)"
+    )
     parser.add_argument("--module", default=DEFAULT_MODULE, help="optional module to enable (default dummy)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)

@@ -1,7 +1,7 @@
 """The minimal views the benchmarks drive: no template, no query of their own."""
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import path
+from django.urls import include, path
 from django.views import View
 
 from orion.views import StoreViewMixin
@@ -29,4 +29,7 @@ urlpatterns = [
     path("store/<slug:store_code>/ping", ping, name="bench_store_ping"),
     path("store/<slug:store_code>/plain", PlainView.as_view(), name="bench_store_plain"),
     path("store/<slug:store_code>/guarded", GuardedView.as_view(), name="bench_store_guarded"),
+    # The project's own routes after the bench's: catalog_http.py serves both from one gunicorn,
+    # so the bare view above is measured in the same processes as the pages.
+    path("", include("orion.urls")),
 ]
