@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from modules.inventory.interface import Availability, availability, in_stock_q
 
 from . import selectors
-from .html import html_to_text
+from .richtext import html_to_text
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus, Variant
 from .templatetags.catalog_money import format_money
 

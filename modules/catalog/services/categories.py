@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from ..exceptions import CategoryCycleError, CategoryNotFoundError
-from ..html import sanitize_html
+from ..richtext import sanitize_html
 from ..models import Category
 from ._common import DEFAULT_LANGUAGE, apply_values, columns, require_default_language, unique_slug
 

@@ -24,7 +24,7 @@ from modules.inventory import interface as inventory
 
 from .. import events
 from ..exceptions import DuplicateSkuError, ProductNotDraftError, ProductNotFoundError
-from ..html import html_to_text, sanitize_html
+from ..richtext import html_to_text, sanitize_html
 from ..limits import check_active_product_limit
 from ..models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus, Variant
 from ._common import (

@@ -741,6 +741,6 @@ def test_a_sku_taken_between_the_check_and_the_insert_is_a_duplicate_sku_error(s
     ],
 )
 def test_sanitize_html(given, kept):
-    from modules.catalog.html import sanitize_html
+    from modules.catalog.richtext import sanitize_html
 
     assert sanitize_html(given) == kept
