@@ -52,5 +52,6 @@ def check_active_product_limit(*, store: Any, activating: int) -> None:
         "Your plan allows %(limit)d active products and %(active)d are active.",
         limit,
     ) % {"limit": limit, "active": active}
-    message = f"{message} {_('Archive products or upgrade your plan to publish more.')}"
+    hint = _("Archive products or upgrade your plan to publish more.")
+    message = f"{message} {hint}"
     raise ActiveProductLimitError(message, errors={"status": [message]})

@@ -29,11 +29,11 @@ def format_money(cents: int | None, currency: str) -> str:
     symbol = SYMBOLS.get(currency)
     if symbol is None:
         # Translators: a price with an ISO currency code, e.g. "12.50 CHF"; reorder for your language.
-        text = gettext("%(amount)s\u00a0%(currency)s") % {"amount": amount, "currency": currency}
+        text = gettext("%(amount)s %(currency)s") % {"amount": amount, "currency": currency}
     else:
         # Translators: a price with a currency symbol, e.g. "€12.50"; write "%(amount)s %(symbol)s" if it follows.
         text = gettext("%(symbol)s%(amount)s") % {"amount": amount, "symbol": symbol}
-    return sign + text
+    return sign + text.replace(" ", "\u00a0")  # a price never breaks across lines
 
 
 @register.filter
