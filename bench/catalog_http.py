@@ -12,7 +12,15 @@ drives it with ``wrk`` (Debian package ``wrk``; without it a small threaded
 Python client with keep-alive connections stands in, and says so). Per
 endpoint it reports requests/s, p50 and p95 latency, the throughput as a
 ratio to the bare view measured in the same run, and the queries one
-request makes (counted in-process with the test client).
+request makes when rendered (counted in-process with the test client).
+
+The shop pages are served from the storefront page cache
+(``orion.page_cache``) as in production: one URL requested again and again
+is a hit after the first request. ``--no-page-cache`` renders every request
+instead: the cost of a miss (a search nobody made before, a page after a
+write). Set ``REDIS_URL`` to use Redis as the cache, as a deployment with
+several processes does; without it each gunicorn worker has its own
+local-memory cache.
 
 Endpoints: the bare view (``bench/urls.py``: ``HttpResponse("ok")`` through
 the full middleware stack: the baseline), the storefront product list, a
@@ -141,16 +149,17 @@ def endpoints(store_code: str = STORE_CODE, host: str = HOST) -> list[Endpoint]:
 
 
 def count_queries(endpoint: Endpoint, host: str = HOST) -> dict[str, Any]:
-    """Queries of one warm request (a first one warms the tenant cache), through Django's test client."""
+    """Queries of one warm request rendered in full (a first one warms the tenant cache; no page cache)."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST=host)
     headers = {f"HTTP_{name.upper().replace('-', '_')}": value for name, value in endpoint.headers.items()}
-    client.get(endpoint.path, **headers)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(endpoint.path, **headers)
+    with override_settings(ORION_STOREFRONT_CACHE_SECONDS=0):
+        client.get(endpoint.path, **headers)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(endpoint.path, **headers)
     if response.status_code != 200:
         raise SystemExit(f"{endpoint.path} answered {response.status_code}, not 200: is the catalogue module routed?")
     return {"queries": len(captured), "bytes": len(response.content), "sql": [q["sql"] for q in captured]}
@@ -168,10 +177,12 @@ def _free_port() -> int:
 class Server:
     """gunicorn serving the bench app on 127.0.0.1; stopped (by its own pid) on exit."""
 
-    def __init__(self, url: str, workers: int, threads: int) -> None:
+    def __init__(self, url: str, workers: int, threads: int, page_cache: bool = True) -> None:
         self.port = _free_port()
         self.log = tempfile.NamedTemporaryFile(prefix="orion-bench-gunicorn-", suffix=".log", delete=False)
         environment = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": SETTINGS, **PRODUCTION_ENV}
+        if not page_cache:
+            environment["ORION_STOREFRONT_CACHE_SECONDS"] = "0"
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.command = [
             str(gunicorn), "bench.catalog_http:application()", "--bind", f"127.0.0.1:{self.port}",
@@ -333,6 +344,13 @@ def report(targets: list[Endpoint], figures: dict[str, dict[str, float]], querie
     return {"rows": rows}
 
 
+def _page_cache_description() -> str:
+    from django.conf import settings
+
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return f"on ({settings.ORION_STOREFRONT_CACHE_SECONDS} s, {backend})"
+
+
 def _table(result: dict[str, Any]) -> str:
     lines = [
         f"{'endpoint':<17} {'req/s':>8} {'x bare':>7} {'p50 ms':>7} {'p95 ms':>7} {'queries':>7} {'errors':>6}  goal",
@@ -357,6 +375,9 @@ def main() -> None:
     parser.add_argument("--load-threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers (default: cores)")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (gthread)")
+    parser.add_argument(
+        "--no-page-cache", action="store_true", help="render every shop page (orion.page_cache off): the misses"
+    )
     parser.add_argument("--show-sql", action="store_true", help="print the queries of each endpoint")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -368,7 +389,7 @@ def main() -> None:
     _setup(url)
     targets = endpoints()
     queries = {endpoint.name: count_queries(endpoint) for endpoint in targets}
-    server = Server(url, args.workers, args.threads)
+    server = Server(url, args.workers, args.threads, page_cache=not args.no_page_cache)
     try:
         server.wait_ready()
         generator, figures = measure(
@@ -389,6 +410,7 @@ def main() -> None:
         "cores": os.cpu_count(),
         "load average (1 min) before, after": f"{load_before:.1f}, {os.getloadavg()[0]:.1f}",
         "settings": SETTINGS,
+        "page cache": "off" if args.no_page_cache else _page_cache_description(),
         "database": url.rsplit("@", 1)[-1],
     }
     if args.json:

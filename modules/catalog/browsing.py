@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,8 +19,8 @@ from django.utils.translation import ngettext
 from modules.inventory.interface import Availability, availability, in_stock_q
 
 from . import selectors
-from .richtext import html_to_text
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus, Variant
+from .richtext import html_to_text
 from .templatetags.catalog_money import format_money
 
 FEATURED_LIMIT = 8
@@ -35,13 +35,22 @@ def shop_products(*, store: Any) -> QuerySet[Product]:
 
     Annotations: ``card_image`` and ``card_thumbnail`` (storage names of the
     first image, "" without one) and ``in_stock`` (a variant can be bought).
+    ``in_stock`` is "the first buyable variant's id is not null", a scalar
+    subquery: PostgreSQL runs it as one index lookup per product shown,
+    where an ``EXISTS`` in the select list is planned as a hashed subplan
+    over every variant of the store (206 ms instead of 0.4 ms for a page of
+    a 100,000-product store; bench/README.md).
     """
     first_image = ProductImage.objects.filter(store=store, product=OuterRef("pk")).order_by("position", "id")
     buyable = Variant.objects.filter(store=store, product=OuterRef("pk")).filter(in_stock_q("stock_item"))
-    return Product.objects.filter(store=store, status=ProductStatus.ACTIVE).annotate(
-        card_image=Subquery(first_image.values("image")[:1]),
-        card_thumbnail=Subquery(first_image.values("thumbnail")[:1]),
-        in_stock=Exists(buyable),
+    return (
+        Product.objects.filter(store=store, status=ProductStatus.ACTIVE)
+        .alias(buyable_variant=Subquery(buyable.values("pk")[:1]))
+        .annotate(
+            card_image=Subquery(first_image.values("image")[:1]),
+            card_thumbnail=Subquery(first_image.values("thumbnail")[:1]),
+            in_stock=ExpressionWrapper(Q(buyable_variant__isnull=False), output_field=BooleanField()),
+        )
     )
 
 

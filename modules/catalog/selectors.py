@@ -11,14 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
     F,
-    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -150,11 +149,6 @@ def low_stock(queryset: QuerySet[Product]) -> QuerySet[Product]:
     return queryset.filter(Exists(_variants().filter(low)))
 
 
-def search_vector() -> Func:
-    """``to_tsvector('simple', search_document)``: the expression of the GIN index of migration 0002, verbatim."""
-    return Func(Value("simple"), F("search_document"), function="to_tsvector", output_field=SearchVectorField())
-
-
 def product_search(queryset: QuerySet[Product], q: str, *, rank: bool = False) -> QuerySet[Product]:
     """Products matching ``q``, every word; on PostgreSQL by full-text search served by the GIN index.
 
@@ -166,9 +160,9 @@ def product_search(queryset: QuerySet[Product], q: str, *, rank: bool = False) -
         return queryset
     if connection.vendor == "postgresql":
         query = SearchQuery(q, config="simple", search_type="websearch")
-        queryset = queryset.alias(search=search_vector()).filter(search=query)
+        queryset = queryset.filter(search_vector=query)
         if rank:
-            queryset = queryset.annotate(search_rank=SearchRank(search_vector(), query))
+            queryset = queryset.annotate(search_rank=SearchRank(F("search_vector"), query))
         return queryset
     for word in words:
         queryset = queryset.filter(search_document__icontains=word)

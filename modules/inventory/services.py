@@ -36,6 +36,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
+from orion.page_cache import store_content_changed
+
 from .events import stock_low
 from .exceptions import (
     InsufficientStockError,
@@ -61,12 +63,17 @@ F_ = TypeVar("F_", bound=Callable[..., Any])
 
 
 def _in_store(func: F_) -> F_:
-    """Run a service inside ``store``'s tenant scope, whatever scope the caller has open."""
+    """Run a write inside ``store``'s tenant scope, whatever scope the caller has open.
+
+    Stock shows in the shop, so the store's cached storefront pages are dropped when the write commits.
+    """
 
     @functools.wraps(func)
     def wrapper(*, store: Any, **kwargs: Any) -> Any:
         with scope(store=store):
-            return func(store=store, **kwargs)
+            result = func(store=store, **kwargs)
+        store_content_changed(store)
+        return result
 
     return wrapper  # type: ignore[return-value]
 

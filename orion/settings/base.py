@@ -41,6 +41,8 @@ ORION_CONTACT_EMAIL = env("ORION_CONTACT_EMAIL", default="")
 # Seconds a thread may go without re-reading the shared tenant version (0: every
 # request, so changes apply at once in every process; see orion/modules/state.py).
 ORION_TENANT_VERSION_TTL = env.float("ORION_TENANT_VERSION_TTL", default=0)
+# Longest a cached anonymous storefront page lives (writes empty it sooner; 0: no page cache; orion/page_cache.py).
+ORION_STOREFRONT_CACHE_SECONDS = env.int("ORION_STOREFRONT_CACHE_SECONDS", default=60)
 # Paths served whatever the host (no platform needed): admin, health, assets.
 ORION_HOSTLESS_PATHS = ("/admin/", "/health", "/metrics", "/static/", "/media/", "/i18n/")
 # Paths that run with the tenant scope off: Django admin filters by platform itself.

@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -57,6 +58,9 @@ class Product(models.Model):
     )
     is_featured = models.BooleanField(_("featured"), default=False, help_text=_("Shown on the shop's home page."))
     search_document = models.TextField(editable=False, default="")
+    # PostgreSQL: to_tsvector('simple', search_document), stored by the services with the document so
+    # search and ranking read it instead of parsing every match again (GIN index: migration 0003).
+    search_vector = SearchVectorField(null=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -72,6 +76,7 @@ class Product(models.Model):
             models.Index(fields=["store", "status", "-created_at"], name="catalog_product_listing"),
             models.Index(fields=["store", "status", "price_cents"], name="catalog_product_by_price"),
         ]
+        # On PostgreSQL also catalog_product_newest, the shop's default order (migration 0003).
 
     def __str__(self) -> str:
         return self.title

@@ -17,7 +17,7 @@ from modules.inventory import interface as inventory
 
 from ..exceptions import AttributeInUseError, AttributeNotFoundError
 from ..models import Attribute, AttributeValue, Product, Variant
-from ._common import DEFAULT_LANGUAGE, apply_values, columns, require_default_language, unique_slug
+from ._common import DEFAULT_LANGUAGE, apply_values, changes_shop, columns, require_default_language, unique_slug
 from .products import variant_name
 
 ATTRIBUTE_FIELDS = frozenset({*columns("name"), "slug", "position"})
@@ -46,6 +46,7 @@ def _save_attribute(store: Any, attribute: Attribute, values: dict[str, Any]) ->
 
 
 @transaction.atomic
+@changes_shop
 def attribute_create(*, store: Any, actor: Any, values: dict[str, Any]) -> Attribute:
     """A new attribute (``name_en`` required; slug from it when empty)."""
     with scope(store=store):
@@ -55,6 +56,7 @@ def attribute_create(*, store: Any, actor: Any, values: dict[str, Any]) -> Attri
 
 
 @transaction.atomic
+@changes_shop
 def attribute_update(*, store: Any, actor: Any, attribute: Attribute, values: dict[str, Any]) -> Attribute:
     with scope(store=store):
         _own(store, attribute)
@@ -64,6 +66,7 @@ def attribute_update(*, store: Any, actor: Any, attribute: Attribute, values: di
 
 
 @transaction.atomic
+@changes_shop
 def attribute_delete(*, store: Any, actor: Any, attribute: Attribute) -> None:
     """Delete an attribute and its values; refused while a product has it as an option."""
     with scope(store=store):
@@ -98,6 +101,7 @@ def _save_value(store: Any, value: AttributeValue, values: dict[str, Any]) -> At
 
 
 @transaction.atomic
+@changes_shop
 def attribute_value_create(*, store: Any, actor: Any, attribute: Attribute, values: dict[str, Any]) -> AttributeValue:
     """A new value of ``attribute`` (``value_en`` required; slug unique within the attribute)."""
     with scope(store=store):
@@ -108,6 +112,7 @@ def attribute_value_create(*, store: Any, actor: Any, attribute: Attribute, valu
 
 
 @transaction.atomic
+@changes_shop
 def attribute_value_update(
     *, store: Any, actor: Any, attribute_value: AttributeValue, values: dict[str, Any]
 ) -> AttributeValue:
@@ -135,6 +140,7 @@ def _rename_stock_items(store: Any, value: AttributeValue) -> None:
 
 
 @transaction.atomic
+@changes_shop
 def attribute_value_delete(*, store: Any, actor: Any, attribute_value: AttributeValue) -> None:
     """Delete a value; refused while a variant has it."""
     with scope(store=store):

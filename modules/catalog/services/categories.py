@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from ..exceptions import CategoryCycleError, CategoryNotFoundError
-from ..richtext import sanitize_html
 from ..models import Category
-from ._common import DEFAULT_LANGUAGE, apply_values, columns, require_default_language, unique_slug
+from ..richtext import sanitize_html
+from ._common import DEFAULT_LANGUAGE, apply_values, changes_shop, columns, require_default_language, unique_slug
 
 CATEGORY_FIELDS = frozenset({*columns("name"), *columns("description"), "slug", "position", "is_active"})
 UNCHANGED: Any = object()
@@ -66,6 +66,7 @@ def _save(store: Any, category: Category, values: dict[str, Any]) -> Category:
 
 
 @transaction.atomic
+@changes_shop
 def category_create(*, store: Any, actor: Any, values: dict[str, Any], parent: Any = None) -> Category:
     """A new category (``name_en`` required; slug from the English name when empty), under ``parent`` or at the top."""
     with scope(store=store):
@@ -75,6 +76,7 @@ def category_create(*, store: Any, actor: Any, values: dict[str, Any], parent: A
 
 
 @transaction.atomic
+@changes_shop
 def category_update(
     *, store: Any, actor: Any, category: Category, values: dict[str, Any], parent: Any = UNCHANGED
 ) -> Category:
@@ -89,6 +91,7 @@ def category_update(
 
 
 @transaction.atomic
+@changes_shop
 def category_delete(*, store: Any, actor: Any, category: Category) -> None:
     """Delete a category; its subcategories move up to its parent, its products stay (outside it)."""
     with scope(store=store):

@@ -12,7 +12,7 @@ from django_scopes import scope
 from ..exceptions import ProductNotFoundError
 from ..images import validate_image
 from ..models import Product, ProductImage
-from ._common import apply_values, columns, on_commit
+from ._common import apply_values, changes_shop, columns, on_commit
 
 IMAGE_FIELDS = frozenset({*columns("alt_text"), "alt_text", "position"})
 
@@ -30,6 +30,7 @@ def _delete_files_on_commit(*field_files: Any) -> None:
 
 
 @transaction.atomic
+@changes_shop
 def product_image_add(
     *,
     store: Any,
@@ -77,6 +78,7 @@ def product_image_add(
 
 
 @transaction.atomic
+@changes_shop
 def product_image_update(*, store: Any, actor: Any, image: ProductImage, values: dict[str, Any]) -> ProductImage:
     """Change an image's alt texts (``alt_text_<lang>``) or position."""
     with scope(store=store):
@@ -88,6 +90,7 @@ def product_image_update(*, store: Any, actor: Any, image: ProductImage, values:
 
 
 @transaction.atomic
+@changes_shop
 def product_image_delete(*, store: Any, actor: Any, image: ProductImage) -> None:
     """Remove an image; its files are deleted once the transaction commits."""
     with scope(store=store):

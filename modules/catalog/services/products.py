@@ -14,8 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import TextField, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope
@@ -24,13 +26,14 @@ from modules.inventory import interface as inventory
 
 from .. import events
 from ..exceptions import DuplicateSkuError, ProductNotDraftError, ProductNotFoundError
-from ..richtext import html_to_text, sanitize_html
 from ..limits import check_active_product_limit
 from ..models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus, Variant
+from ..richtext import html_to_text, sanitize_html
 from ._common import (
     DEFAULT_LANGUAGE,
     apply_values,
     as_id,
+    changes_shop,
     columns,
     on_commit,
     require_default_language,
@@ -274,6 +277,13 @@ def _save_variants(
             )
 
 
+def _search_vector_of(document: str) -> dict[str, Any]:
+    """``search_vector`` for ``document``, as ``update()`` keywords; only PostgreSQL has the type."""
+    if connection.vendor != "postgresql":
+        return {}
+    return {"search_vector": SearchVector(Value(document, output_field=TextField()), config="simple")}
+
+
 def _rebuild_search_document(product: Product) -> None:
     parts = [getattr(product, column) or "" for column in columns("title")]
     parts += [html_to_text(getattr(product, column) or "") for column in columns("description")]
@@ -281,7 +291,7 @@ def _rebuild_search_document(product: Product) -> None:
     document = "\n".join(dict.fromkeys(part for part in parts if part))
     if document != product.search_document:
         product.search_document = document
-        Product.objects.filter(pk=product.pk).update(search_document=document)
+        Product.objects.filter(pk=product.pk).update(search_document=document, **_search_vector_of(document))
 
 
 def _announce(store: Any, product: Product, *, old_status: str | None, first_time: bool) -> None:
@@ -308,6 +318,7 @@ def _product_values(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
+@changes_shop
 def product_create(
     *,
     store: Any,
@@ -352,6 +363,7 @@ def product_create(
 
 
 @transaction.atomic
+@changes_shop
 def product_update(
     *,
     store: Any,
@@ -454,6 +466,7 @@ def _delete_products(store: Any, products: list[Product]) -> None:
 
 
 @transaction.atomic
+@changes_shop
 def product_delete(*, store: Any, actor: Any, product: Product) -> None:
     """Delete a product, its variants and images; their stock items are retired (movements stay for history)."""
     with scope(store=store):
@@ -472,6 +485,7 @@ def _products_by_ids(product_ids: Iterable[Any]) -> list[Product]:
 
 
 @transaction.atomic
+@changes_shop
 def products_set_status(*, store: Any, actor: Any, product_ids: Iterable[Any], status: str) -> int:
     """Publish, archive or unpublish several products at once, all or nothing; returns how many changed.
 
@@ -494,6 +508,7 @@ def products_set_status(*, store: Any, actor: Any, product_ids: Iterable[Any], s
 
 
 @transaction.atomic
+@changes_shop
 def products_delete_drafts(*, store: Any, actor: Any, product_ids: Iterable[Any]) -> int:
     """Delete several draft products at once; refuses the whole batch if one is not a draft. Returns how many."""
     with scope(store=store):

@@ -3,6 +3,8 @@
 Mounted at ``/shop/<store_code>/`` without a module prefix (namespace
 ``storefront:catalog``), at ``/`` on a store's own domain. Shoppers see only
 active products and visible categories (``browsing``); anything else is a 404.
+Pages are cached for anonymous shoppers (``orion.page_cache``); the catalog's
+and inventory's services empty the store's cache when they write.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 
+from orion.page_cache import CachedStorefrontPageMixin
 from orion.views import StorefrontViewMixin
 
 from ... import browsing
@@ -86,7 +89,7 @@ class ShopFilterForm(forms.Form):
         return data
 
 
-class ProductListView(StorefrontViewMixin, ListView):
+class ProductListView(CachedStorefrontPageMixin, StorefrontViewMixin, ListView):
     """``products/``: every active product, filtered, sorted and searched (``?q=``), 24 a page."""
 
     model = Product
@@ -147,7 +150,7 @@ class CategoryDetailView(ProductListView):
         return context
 
 
-class CategoryListView(StorefrontViewMixin, TemplateView):
+class CategoryListView(CachedStorefrontPageMixin, StorefrontViewMixin, TemplateView):
     """``categories/``: the tree of visible categories."""
 
     template_name = "catalog/storefront/category_list.html"
@@ -160,7 +163,7 @@ class CategoryListView(StorefrontViewMixin, TemplateView):
         )
 
 
-class ProductDetailView(StorefrontViewMixin, TemplateView):
+class ProductDetailView(CachedStorefrontPageMixin, StorefrontViewMixin, TemplateView):
     """``products/<slug>/``: one active product; ``?variant=<id>`` preselects a variant without JavaScript."""
 
     model = Product
