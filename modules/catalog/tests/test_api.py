@@ -19,6 +19,9 @@ from modules.tenancy import services as tenancy_services
 from modules.tenancy.testing import owner_of
 from orion.modules import registry
 
+from .factories import image_bytes
+from .test_images import png_declaring
+
 
 @pytest.fixture(autouse=True)
 def catalog(store, enable, settings, tmp_path):
@@ -332,6 +335,57 @@ def test_a_file_that_is_not_an_image_is_rejected_and_nothing_is_stored(store, tm
     assert response.json()["code"] == "image_rejected" and "image" in response.json()["errors"]
     assert counts(store)["ProductImage"] == 0
     assert not [path for path in tmp_path.rglob("*") if path.is_file()]
+
+
+ATTACKS = [
+    pytest.param(
+        "polyglot.png", image_bytes() + b"<script>alert(1)</script>", "HTML or script", id="html-png-polyglot"
+    ),
+    pytest.param(
+        "logo.svg",
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        "Only JPEG",
+        id="svg-with-script",
+    ),
+    pytest.param("photo.jpg", image_bytes("PNG"), "the content is PNG", id="spoofed-extension"),
+    pytest.param("bomb.png", png_declaring(20000, 20000), "too many pixels", id="decompression-bomb"),
+    pytest.param("big.png", image_bytes() + bytes(4000), "larger than", id="oversized"),
+    pytest.param("..png", image_bytes(), "file name is not allowed", id="dot-dot-name"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), ATTACKS)
+def test_each_hostile_upload_is_a_400_saying_why_and_stores_nothing(
+    store, tmp_path, settings, monkeypatch, name, content, reason
+):
+    from modules.catalog import images
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(images, "get_module_config", lambda code: {"max_image_bytes": 3000, "max_image_pixels": 10**6})
+    product = make_product(store)
+    upload = SimpleUploadedFile(name, content, content_type="image/png")
+
+    response = api(owner_of(store), store).post(url("product_image_list", pk=product.pk), {"image": upload})
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "image_rejected"
+    assert reason in " ".join(response.json()["errors"]["image"])
+    assert counts(store)["ProductImage"] == 0
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]
+
+
+def test_a_path_in_the_file_name_never_reaches_the_disk(store, tmp_path, settings):
+    """Django keeps only the last part of an upload's name; the service stores images under random names anyway."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    product = make_product(store)
+    upload = SimpleUploadedFile("../../../evil.png", image_bytes(), content_type="image/png")
+
+    response = api(owner_of(store), store).post(url("product_image_list", pk=product.pk), {"image": upload})
+
+    assert response.status_code == 201
+    written = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert written and all(path.is_relative_to(settings.MEDIA_ROOT) for path in written)
+    assert not any("evil" in path.name for path in written)
 
 
 def test_an_image_of_another_product_is_not_found_through_this_one(store):

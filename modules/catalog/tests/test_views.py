@@ -11,6 +11,7 @@ from django_scopes import scope, scopes_disabled
 from modules.catalog import limits, services
 from modules.catalog.models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
 from modules.catalog.tests.factories import image_bytes, upload
+from modules.catalog.tests.test_images import png_declaring
 from modules.tenancy.testing import add_member, owner_of
 
 pytestmark = pytest.mark.django_db
@@ -482,7 +483,7 @@ def test_a_duplicate_sku_is_a_field_error_and_nothing_is_saved(client, store, tm
     client.force_login(owner_of(store))
     data = product_data(**{"variants-0-sku": "TAKEN", "new_images-0-image": upload()})
     response = client.post(url("product_create", store), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     variant_form = response.context["forms"].variants.forms[0]
     assert "already used by “Mug”" in " ".join(variant_form.errors["sku"])
     assert "Nothing was saved" in response.content.decode()
@@ -505,7 +506,7 @@ def test_a_duplicate_sku_among_the_variants_is_a_field_error(client, store):
         },
     )
     response = client.post(url("product_create", store), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "already uses the SKU SAME" in " ".join(response.context["forms"].variants.forms[1].errors["sku"])
     assert counts(store) == (0, 0, 0)
 
@@ -515,7 +516,7 @@ def test_variants_need_one_value_of_each_option(client, store):
     client.force_login(owner_of(store))
     data = product_data(option_attributes=[size.pk])
     response = client.post(url("product_create", store), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Choose exactly one value" in " ".join(response.context["forms"].variants.forms[0].non_field_errors())
     assert counts(store) == (0, 0, 0)
 
@@ -524,7 +525,7 @@ def test_variants_need_one_value_of_each_option(client, store):
 def test_a_negative_price_is_a_field_error(client, store, field):
     client.force_login(owner_of(store))
     response = client.post(url("product_create", store), product_data(**{field: "-1.00"}))
-    assert response.status_code == 200
+    assert response.status_code == 400
     forms = response.context["forms"]
     errors = forms.variants.forms[0].errors["price"] if field.startswith("variants") else forms.form.errors[field]
     assert errors == ["The amount cannot be negative."]
@@ -534,7 +535,7 @@ def test_a_negative_price_is_a_field_error(client, store, field):
 def test_the_english_title_is_required(client, store):
     client.force_login(owner_of(store))
     response = client.post(url("product_create", store), product_data(title_en="", title_de="Hemd"))
-    assert response.status_code == 200 and "title_en" in response.context["form"].errors
+    assert response.status_code == 400 and "title_en" in response.context["form"].errors
     assert counts(store) == (0, 0, 0)
 
 
@@ -544,14 +545,17 @@ def test_the_english_title_is_required(client, store):
         ("polyglot.png", image_bytes() + b"<script>alert(1)</script>", "HTML or script code"),
         ("spoofed.jpg", image_bytes("PNG"), "the content is PNG"),
         ("notes.png", b"just some text, not an image", "not an image"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "Only JPEG"),
+        ("bomb.png", png_declaring(20000, 20000), "too many pixels"),
+        ("..png", image_bytes(), "file name is not allowed"),
     ],
-    ids=["polyglot", "spoofed-extension", "not-an-image"],
+    ids=["polyglot", "spoofed-extension", "not-an-image", "svg-with-script", "decompression-bomb", "dot-dot-name"],
 )
 def test_a_bad_image_is_a_field_error_and_nothing_is_saved(client, store, tmp_path, name, content, message):
     client.force_login(owner_of(store))
     data = product_data(**{"new_images-0-image": upload("fine.png"), "new_images-1-image": upload(name, content)})
     response = client.post(url("product_create", store), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     new_images = response.context["forms"].new_images.forms
     assert not new_images[0].errors
     assert message in " ".join(new_images[1].errors["image"])
@@ -566,7 +570,7 @@ def test_an_oversized_image_is_refused(client, store, tmp_path, monkeypatch):
     client.force_login(owner_of(store))
     data = product_data(**{"new_images-0-image": upload("big.png", content)})
     response = client.post(url("product_create", store), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "larger than" in " ".join(response.context["forms"].new_images.forms[0].errors["image"])
     _assert_nothing_written(store, tmp_path, (0, 0, 0))
 
@@ -578,7 +582,7 @@ def test_publishing_beyond_the_plan_is_a_status_error(client, store, monkeypatch
     response = client.post(
         url("product_create", store), product_data(status="active", **{"new_images-0-image": upload()})
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "plan allows 1 active product" in " ".join(response.context["form"].errors["status"])
     assert counts(store)[0] == 1
 

@@ -354,7 +354,8 @@ class ProductFormView(StoreViewMixin, TemplateView):
             else:
                 messages.success(request, _("Product “%(product)s” saved.") % {"product": product.title})
                 return redirect(store_url(request, "product_update", pk=product.pk))
-        return self.render_to_response(self.get_context_data(forms=forms, not_saved=True))
+        # Refused (a field error, a rejected upload, a rule): the form again with its errors, as a 400 like the API's.
+        return self.render_to_response(self.get_context_data(forms=forms, not_saved=True), status=400)
 
     def save(self, forms: ProductForms) -> Product:
         """Product, variants, then images: the caller's transaction makes it all or nothing."""
