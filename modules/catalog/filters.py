@@ -73,22 +73,28 @@ class ProductFilter(django_filters.FilterSet):
         ("out_of_stock", _("Out of stock")),
         ("low", _("Low stock")),
     )
-    ORDERING_CHOICES = (
+    ORDERING_CHOICES = (  # the first is the default, so the list shows what it applies
+        ("-created", _("Newest first")),
+        ("created", _("Oldest first")),
         ("title", _("Title (A–Z)")),
         ("-title", _("Title (Z–A)")),
         ("price", _("Price (low to high)")),
         ("-price", _("Price (high to low)")),
-        ("created", _("Oldest first")),
-        ("-created", _("Newest first")),
         ("updated", _("Least recently updated")),
         ("-updated", _("Recently updated")),
     )
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProductStatus.choices)
-    category = _CategoryTreeFilter(label=_("Category"), queryset=_categories)
-    stock = django_filters.ChoiceFilter(label=_("Stock"), choices=STOCK_CHOICES, method="filter_stock")
-    ordering = django_filters.ChoiceFilter(label=_("Sort by"), choices=ORDERING_CHOICES, method="keep")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ProductStatus.choices, empty_label=_("All statuses")
+    )
+    category = _CategoryTreeFilter(label=_("Category"), queryset=_categories, empty_label=_("All categories"))
+    stock = django_filters.ChoiceFilter(
+        label=_("Stock"), choices=STOCK_CHOICES, method="filter_stock", empty_label=_("Any stock level")
+    )
+    ordering = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=ORDERING_CHOICES, method="keep", empty_label=None
+    )
 
     class Meta:
         model = Product
