@@ -213,11 +213,17 @@ class BaseVariantFormSet(forms.BaseFormSet):
     """The product's variants; the service checks SKUs and options against each other and the store."""
 
     def kept_forms(self) -> list[VariantForm]:
-        """Filled rows not marked for deletion."""
+        """Rows with a SKU not marked for deletion: every existing variant's, changed or not, and the filled new ones.
+
+        The list is the product's full new set of variants (the service deletes the others),
+        so an existing variant left as it was must stay in it.
+        """
         return [
             form
-            for form in self.forms
-            if form.has_changed() and not self._should_delete_form(form) and form.cleaned_data.get("sku")
+            for index, form in enumerate(self.forms)
+            if (index < self.initial_form_count() or form.has_changed())
+            and not self._should_delete_form(form)
+            and form.cleaned_data.get("sku")
         ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django_scopes import scope, scopes_disabled
 from modules.catalog import limits, services
 from modules.catalog.models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
 from modules.catalog.tests.factories import image_bytes, upload
+from modules.catalog.tests.test_browsing import make_sized_product
 from modules.catalog.tests.test_images import png_declaring
 from modules.tenancy.testing import add_member, owner_of
 
@@ -470,6 +472,84 @@ def test_edit_changes_the_sku_and_images(client, store):
         assert product.title_en == "Big mug"
         assert list(product.variants.values_list("pk", "sku")) == [(variant.pk, "MUG-2")]
         assert list(product.images.values_list("pk", "alt_text_en", "position")) == [(second.pk, "Side view", 5)]
+
+
+class _FormFields(HTMLParser):
+    """The fields of a page's forms as a browser submits them untouched (no files, only checked boxes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: dict[str, list[str]] = {}
+        self._select: str | None = None
+        self._select_first: str | None = None
+        self._select_chosen = False
+        self._textarea: str | None = None
+
+    def _add(self, name: str | None, value: str) -> None:
+        if name and name != "csrfmiddlewaretoken":
+            self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        name = attributes.get("name")
+        if tag == "input" and attributes.get("type") not in ("file", "submit", "button"):
+            if attributes.get("type") not in ("checkbox", "radio") or "checked" in attributes:
+                self._add(name, attributes.get("value") or ("on" if attributes.get("type") == "checkbox" else ""))
+        elif tag == "select":
+            self._select, self._select_first, self._select_chosen = name, None, False
+            self._multiple = "multiple" in attributes
+        elif tag == "option" and self._select:
+            value = attributes.get("value", "")
+            if self._select_first is None:
+                self._select_first = value
+            if "selected" in attributes:
+                self._add(self._select, value)
+                self._select_chosen = True
+        elif tag == "textarea":
+            self._textarea = name
+            self._add(name, "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select" and self._select:
+            if not self._select_chosen and not self._multiple and self._select_first is not None:
+                self._add(self._select, self._select_first)
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea:
+            self.data[self._textarea][-1] += data
+
+
+def as_shown(page) -> dict[str, list[str]]:
+    parser = _FormFields()
+    parser.feed(page.content.decode())
+    return parser.data
+
+
+def test_saving_a_product_as_shown_keeps_every_variant(client, store):
+    """Regression: unchanged existing variants were left out of the new set, so saving dropped them."""
+    product, _parts = make_sized_product(store)
+    client.force_login(owner_of(store))
+    edit = url("product_update", store, pk=product.pk)
+
+    data = as_shown(client.get(edit))
+    data["status"] = ["archived"]
+    archived = client.post(edit, data)
+    data = as_shown(client.get(edit))
+    data["variants-1-price"] = ["31.00"]
+    repriced = client.post(edit, data)
+
+    assert (archived.status_code, repriced.status_code) == (302, 302)
+    with scope(store=store):
+        product.refresh_from_db()
+        assert product.status == "archived"
+        assert list(product.variants.order_by("position").values_list("sku", "price_cents")) == [
+            ("TEE-S-RED", None),
+            ("TEE-M-RED", 3100),
+            ("TEE-M-BLUE", 1500),
+        ]
 
 
 def _assert_nothing_written(store, tmp_path, before) -> None:
