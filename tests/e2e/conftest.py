@@ -74,6 +74,38 @@ def new_page(browser):
         context.close()
 
 
+@pytest.fixture
+def shop(site, settings):
+    """Acme Outdoor on the live site, owned by olivia@acme.test."""
+    from modules.tenancy import services as tenancy_services
+    from modules.tenancy.models import Merchant
+    from modules.tenancy.testing import make_user
+
+    platform, url = site
+    settings.ORION_PUBLIC_SCHEME = "http"
+    settings.ORION_PUBLIC_PORT = ":" + url.rsplit(":", 1)[1]
+    owner = make_user("olivia@acme.test", full_name="Olivia Owner")
+    merchant = Merchant.objects.create(platform=platform, name="Acme Outdoor GmbH", email="office@acme.test")
+    store = tenancy_services.store_create(
+        platform=platform, merchant=merchant, code="acme", name="Acme Outdoor", owner=owner
+    )
+    store.tagline = "Gear for every trail"
+    store.description = "Boots, tents and everything for a weekend outside."
+    store.save(update_fields=["tagline", "description", "tagline_en", "description_en"])
+    return url, store
+
+
+def log_in(page, url: str, email: str, password: str = "") -> None:
+    from modules.tenancy.testing import PASSWORD
+
+    password = password or PASSWORD
+    page.goto(f"{url}/accounts/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", password)
+    page.click("form button[type=submit]")
+    page.wait_for_load_state()
+
+
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

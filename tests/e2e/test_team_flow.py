@@ -10,35 +10,11 @@ import re
 import pytest
 from django.core import mail
 
-from modules.tenancy import services
-from modules.tenancy.models import Merchant
-from modules.tenancy.testing import PASSWORD, make_user
+from modules.tenancy.testing import PASSWORD
 
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-
-
-@pytest.fixture
-def shop(site, settings):
-    platform, url = site
-    settings.ORION_PUBLIC_SCHEME = "http"
-    settings.ORION_PUBLIC_PORT = ":" + url.rsplit(":", 1)[1]
-    owner = make_user("olivia@acme.test", full_name="Olivia Owner")
-    merchant = Merchant.objects.create(platform=platform, name="Acme Outdoor GmbH", email="office@acme.test")
-    store = services.store_create(platform=platform, merchant=merchant, code="acme", name="Acme Outdoor", owner=owner)
-    store.tagline = "Gear for every trail"
-    store.description = "Boots, tents and everything for a weekend outside."
-    store.save(update_fields=["tagline", "description", "tagline_en", "description_en"])
-    return url, store
-
-
-def log_in(page, url: str, email: str, password: str = PASSWORD) -> None:
-    page.goto(f"{url}/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_owner_invites_a_manager_who_joins_and_sees_only_what_the_role_grants(shop, new_page):
