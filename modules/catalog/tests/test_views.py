@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -15,6 +14,7 @@ from modules.catalog.tests.factories import image_bytes, upload
 from modules.catalog.tests.test_browsing import make_sized_product
 from modules.catalog.tests.test_images import png_declaring
 from modules.tenancy.testing import add_member, owner_of
+from orion.testing.forms import as_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -474,60 +474,6 @@ def test_edit_changes_the_sku_and_images(client, store):
         assert list(product.images.values_list("pk", "alt_text_en", "position")) == [(second.pk, "Side view", 5)]
 
 
-class _FormFields(HTMLParser):
-    """The fields of a page's forms as a browser submits them untouched (no files, only checked boxes)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[str, list[str]] = {}
-        self._select: str | None = None
-        self._select_first: str | None = None
-        self._select_chosen = False
-        self._textarea: str | None = None
-
-    def _add(self, name: str | None, value: str) -> None:
-        if name and name != "csrfmiddlewaretoken":
-            self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        attributes = dict(attrs)
-        name = attributes.get("name")
-        if tag == "input" and attributes.get("type") not in ("file", "submit", "button"):
-            if attributes.get("type") not in ("checkbox", "radio") or "checked" in attributes:
-                self._add(name, attributes.get("value") or ("on" if attributes.get("type") == "checkbox" else ""))
-        elif tag == "select":
-            self._select, self._select_first, self._select_chosen = name, None, False
-            self._multiple = "multiple" in attributes
-        elif tag == "option" and self._select:
-            value = attributes.get("value", "")
-            if self._select_first is None:
-                self._select_first = value
-            if "selected" in attributes:
-                self._add(self._select, value)
-                self._select_chosen = True
-        elif tag == "textarea":
-            self._textarea = name
-            self._add(name, "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select" and self._select:
-            if not self._select_chosen and not self._multiple and self._select_first is not None:
-                self._add(self._select, self._select_first)
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea:
-            self.data[self._textarea][-1] += data
-
-
-def as_shown(page) -> dict[str, list[str]]:
-    parser = _FormFields()
-    parser.feed(page.content.decode())
-    return parser.data
-
-
 def test_saving_a_product_as_shown_keeps_every_variant(client, store):
     """Regression: unchanged existing variants were left out of the new set, so saving dropped them."""
     product, _parts = make_sized_product(store)
@@ -849,3 +795,31 @@ def test_a_value_in_use_is_kept_and_the_page_says_why(client, store):
     assert "1 variant has this value" in response.content.decode()
     with scope(store=store):
         assert AttributeValue.objects.count() == 1
+
+
+def _snapshot(model, pk, fields):
+    with scopes_disabled():
+        return model.objects.filter(pk=pk).values(*fields).get()
+
+
+def test_saving_a_category_and_an_attribute_as_shown_changes_nothing(client, store):
+    from modules.catalog.tests.factories import CategoryFactory
+
+    parent = CategoryFactory(store=store, name_en="Outdoor", slug="outdoor")
+    category = CategoryFactory(store=store, name_en="Tents", name_de="Zelte", slug="tents", parent=parent)
+    size = make_attribute(store, "Size", ["S", "M", "L"])
+    client.force_login(owner_of(store))
+    before = (
+        _snapshot(Category, category.pk, ["name_en", "name_de", "slug", "parent_id", "is_active", "position"]),
+        sorted(values_of(size).items()),
+    )
+
+    pages = [url("category_update", store, pk=category.pk), url("attribute_update", store, pk=size.pk)]
+    answers = [client.post(page, as_shown(client.get(page))).status_code for page in pages]
+
+    assert answers == [302, 302]
+    after = (
+        _snapshot(Category, category.pk, ["name_en", "name_de", "slug", "parent_id", "is_active", "position"]),
+        sorted(values_of(size).items()),
+    )
+    assert after == before

@@ -685,3 +685,24 @@ def test_the_threshold_address_leads_back_to_the_item_page(client, store, other_
     assert client.get(url("item_threshold", store, pk=item.pk)).url == url("item_detail", store, pk=item.pk)
     client.force_login(owner_of(other_store))
     assert client.get(url("item_threshold", other_store, pk=item.pk)).status_code == 404
+
+
+def test_saving_a_location_and_a_threshold_as_shown_changes_nothing(client, store, stocked):
+    from orion.testing.forms import as_shown
+
+    item, main, _shop = stocked
+    client.force_login(owner_of(store))
+    fields = ("name", "code", "is_active", "position")
+    with scope(store=store):
+        before = StockLocation.objects.filter(pk=main.pk).values(*fields).get()
+    before = (before, fresh(StockItem, item.pk).low_stock_threshold)
+
+    location_page = url("location_update", store, pk=main.pk)
+    saved_location = client.post(location_page, as_shown(client.get(location_page)))
+    shown = as_shown(client.get(url("item_detail", store, pk=item.pk)))
+    saved_threshold = client.post(url("item_threshold", store, pk=item.pk), shown)
+
+    assert (saved_location.status_code, saved_threshold.status_code) == (302, 302)
+    with scope(store=store):
+        after = StockLocation.objects.filter(pk=main.pk).values(*fields).get()
+    assert (after, fresh(StockItem, item.pk).low_stock_threshold) == before
