@@ -84,7 +84,7 @@ def _page_key(request: HttpRequest) -> str | None:
         (
             "orion:page",
             str(store.pk),
-            str(state.current_version()),
+            str(state.resolved_version()),
             str(content_version(store.pk)),
             translation.get_language() or "",
             address,

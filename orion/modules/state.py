@@ -94,6 +94,11 @@ def current_version() -> int:
     return version
 
 
+def resolved_version() -> int:
+    """The version this thread's current request was resolved with: no second read of the shared counter."""
+    return _memo.version if _memo.version is not None else current_version()
+
+
 def invalidate() -> None:
     """Make every process re-resolve tenants and modules, now and after commit."""
     _bump()
