@@ -20,6 +20,15 @@ def _fresh_tenant_cache() -> None:
     state.invalidate()
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Any:
+    """A request leaves its language active in the thread; the next test starts with the default one."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def enable(platform: Any):
     """``enable("catalog")`` turns a module (and its requirements) on for ``platform``."""
