@@ -135,3 +135,16 @@ def test_a_page_that_used_a_csrf_token_is_not_stored(rf, store):
 
     assert HEADER not in visit()
     assert HEADER not in visit()  # rendered again: nothing was stored
+
+
+def test_the_shop_home_shows_a_newly_featured_product_at_once(client, store):
+    product = make_product(store, "Mug")
+    home = reverse("storefront:core:home", kwargs={"store_code": "acme"})
+    assert "Mug" not in client.get(home).content.decode()
+
+    with scope(store=store):
+        services.product_update(store=store, actor=None, product=product, values={"is_featured": True})
+    page = client.get(home)
+
+    assert page[HEADER] == "miss"
+    assert "Mug" in page.content.decode()
