@@ -15,9 +15,12 @@ cache (Redis when configured) until either
   that expires.
 
 Requests with a session or a messages cookie (a signed-in shopper, a cart,
-a flash message) are rendered every time and never stored, and so is any
-response that sets a cookie or used a CSRF token: a page is only stored
-when nothing in it can belong to one visitor.
+a flash message) or an ``Authorization`` header are rendered every time and
+never stored, and so is any response that sets a cookie or used a CSRF
+token: a page is only stored when nothing in it can belong to one visitor.
+A view whose answer depends on request headers names them in
+``cache_vary_headers`` (the storefront API: ``Accept`` and
+``Accept-Language``); they become part of the key.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from django.utils import translation
 from orion.modules import state
 
 HEADER = "X-Orion-Page-Cache"  # "hit" or "miss", for operators and tests
+_NOT_REPLAYED = {"set-cookie", HEADER.lower()}
 
 
 def _version_key(store_id: Any) -> str:
@@ -72,14 +76,20 @@ def _cache_seconds() -> int:
     return settings.ORION_STOREFRONT_CACHE_SECONDS
 
 
-def _page_key(request: HttpRequest) -> str | None:
+def _page_key(request: HttpRequest, vary_headers: tuple[str, ...]) -> str | None:
     """The cache key of this request's page, or None when the page may differ per visitor."""
     store = getattr(request, "store", None)
     if store is None or request.method != "GET" or not _cache_seconds():
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None
-    address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    if "HTTP_AUTHORIZATION" in request.META:
+        return None
+    # The language cookie too: with it a shopper chose the language, without it the store's default applies.
+    varying = "\n".join(
+        [request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""), *(request.META.get(name, "") for name in vary_headers)]
+    )
+    address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}\n{varying}".encode()).hexdigest()
     return ":".join(
         (
             "orion:page",
@@ -104,23 +114,28 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 class CachedStorefrontPageMixin:
-    """Put before ``StorefrontViewMixin``: serve the page from the cache when every anonymous shopper sees it alike."""
+    """Put before ``StorefrontViewMixin`` (or the storefront API's base): serve the answer from the cache
+    when every anonymous shopper gets it alike."""
+
+    # Request headers (META names) the answer depends on beyond the address and language.
+    cache_vary_headers: tuple[str, ...] = ()
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        key = _page_key(request)
+        key = _page_key(request, self.cache_vary_headers)
         if key is None:
             return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
         cached = cache.get(key)
         if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
+            content, headers = cached
+            response = HttpResponse(content, headers=headers)
             response[HEADER] = "hit"
             return response
         response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
         def store(rendered: HttpResponse) -> None:
             if _storable(request, rendered):
-                cache.set(key, (rendered.content, rendered["Content-Type"]), timeout=_cache_seconds())
+                headers = {name: value for name, value in rendered.items() if name.lower() not in _NOT_REPLAYED}
+                cache.set(key, (rendered.content, headers), timeout=_cache_seconds())
                 rendered[HEADER] = "miss"
 
         if hasattr(response, "add_post_render_callback") and not response.is_rendered:

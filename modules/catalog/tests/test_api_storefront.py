@@ -228,3 +228,52 @@ def test_the_product_list_reads_a_fixed_number_of_queries(store, django_assert_n
         response = shop(store).get(url("product_list"), {"limit": 100})
 
     assert len(titles(response)) == size
+
+
+# --- The page cache -----------------------------------------------------------------------
+
+
+def test_a_repeated_request_is_answered_from_the_cache_and_a_write_empties_it(store, django_assert_num_queries):
+    from orion.page_cache import HEADER
+
+    product = make_product(store, "Mug", status="active")
+    client = shop(store)
+    first = client.get(url("product_list"))
+
+    with django_assert_num_queries(0):
+        second = client.get(url("product_list"))
+    with scope(store=store):
+        services.product_update(store=store, actor=None, product=product, values={"title_en": "Big mug"})
+    third = client.get(url("product_list"))
+
+    assert (first[HEADER], second[HEADER], third[HEADER]) == ("miss", "hit", "miss")
+    assert second.json() == first.json() and second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Language"] == first["Content-Language"] and "Accept-Language" in second["Vary"]
+    assert titles(third) == ["Big mug"]
+
+
+def test_the_language_asked_for_and_the_stores_default_are_cached_apart(store):
+    make_product(store, "Mug", title_de="Becher", status="active")
+    store.default_language = "de"
+    store.save(update_fields=["default_language"])
+
+    default = shop(store).get(url("product_list"))
+    english = shop(store, HTTP_ACCEPT_LANGUAGE="en").get(url("product_list"))
+    cookie = shop(store)
+    cookie.cookies["django_language"] = "en"
+
+    assert titles(default) == ["Becher"]
+    assert titles(english) == ["Mug"]
+    assert titles(cookie.get(url("product_list"))) == ["Mug"]
+
+
+def test_a_client_sending_credentials_is_never_served_from_the_cache(store):
+    from orion.page_cache import HEADER
+
+    make_product(store, "Mug", status="active")
+    client = shop(store, HTTP_AUTHORIZATION="Bearer orn_not-a-key")
+
+    answers = [client.get(url("product_list")) for _ in range(2)]
+
+    assert [answer.status_code for answer in answers] == [200, 200]
+    assert all(HEADER not in answer for answer in answers)

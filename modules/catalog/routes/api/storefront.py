@@ -4,7 +4,8 @@ Everything is read through ``browsing``, the storefront's one source of
 "what a shopper may see": active products only, visible categories only;
 a draft, an archived product or another store's is a 404. Translated
 fields come in the shopper's language (Accept-Language or the language
-cookie), else the store's default language.
+cookie), else the store's default language. Answers are cached for
+anonymous clients like the shop's pages and emptied by the same writes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from orion.api import StorefrontAPIMixin
+from orion.page_cache import CachedStorefrontPageMixin
 
 from ... import browsing
 from ...filters import ShopProductFilter
@@ -42,6 +44,15 @@ def shopper_language(request: Request) -> str:
     return translation.get_language() if asked else request.store.default_language
 
 
+class CachedShopApiMixin(CachedStorefrontPageMixin):
+    """Answers every anonymous client gets alike come from the storefront page cache (``orion.page_cache``).
+
+    The language and format depend on the request's headers, so they are part of the key.
+    """
+
+    cache_vary_headers = ("HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE")
+
+
 def in_language(request: Request, render: Any) -> Response:
     """``render()``'s data serialised in the shopper's language, with the headers caches need."""
     language = shopper_language(request)
@@ -52,7 +63,7 @@ def in_language(request: Request, render: Any) -> Response:
     return response
 
 
-class ShopProductListApi(StorefrontAPIMixin, generics.ListAPIView):
+class ShopProductListApi(CachedShopApiMixin, StorefrontAPIMixin, generics.ListAPIView):
     """The shop's active products, filtered, ordered and paginated."""
 
     serializer_class = ShopProductSerializer
@@ -69,7 +80,7 @@ class ShopProductListApi(StorefrontAPIMixin, generics.ListAPIView):
         return in_language(request, lambda: self.list(request))
 
 
-class ShopProductDetailApi(StorefrontAPIMixin, generics.GenericAPIView):
+class ShopProductDetailApi(CachedShopApiMixin, StorefrontAPIMixin, generics.GenericAPIView):
     """An active product with its variants (options, price, stock), images and categories."""
 
     model = Product
@@ -83,7 +94,7 @@ class ShopProductDetailApi(StorefrontAPIMixin, generics.GenericAPIView):
         )
 
 
-class ShopCategoryTreeApi(StorefrontAPIMixin, generics.GenericAPIView):
+class ShopCategoryTreeApi(CachedShopApiMixin, StorefrontAPIMixin, generics.GenericAPIView):
     """The shop's visible categories as a tree (a hidden category hides its sub-categories)."""
 
     serializer_class = ShopCategoryNodeSerializer
