@@ -55,6 +55,18 @@ def owner_of(store: Any) -> Any:
         return StoreMembership.objects.filter(store=store, role__kind="owner").first().user
 
 
+def store_api(user: Any = None, store: Any = None) -> Any:
+    """A DRF test client for the store API: logged in as ``user``, sending ``X-Store`` for ``store``."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    if user is not None:
+        client.force_login(user)
+    if store is not None:
+        client.credentials(HTTP_X_STORE=store.code)
+    return client
+
+
 @pytest.fixture
 def platform(db: Any) -> Any:
     """A platform served at ``testserver``, the test client's default host."""

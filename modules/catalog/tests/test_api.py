@@ -17,6 +17,7 @@ from modules.catalog.models import Attribute, AttributeValue, Category, Product,
 from modules.core import services as core_services
 from modules.tenancy import services as tenancy_services
 from modules.tenancy.testing import owner_of
+from modules.tenancy.testing import store_api as api
 from orion.modules import registry
 
 from .factories import image_bytes
@@ -28,15 +29,6 @@ def catalog(store, enable, settings, tmp_path):
     """The catalogue (and inventory, which it requires) on; uploads go to a temporary folder."""
     settings.MEDIA_ROOT = tmp_path
     enable("catalog")
-
-
-def api(user=None, store=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_login(user)
-    if store is not None:
-        client.credentials(HTTP_X_STORE=store.code)
-    return client
 
 
 def url(name: str, **kwargs) -> str:

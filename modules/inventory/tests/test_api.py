@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
-from rest_framework.test import APIClient
 
 from modules.inventory import services
 from modules.inventory.models import StockItem, StockLevel, StockLocation, StockMovement
 from modules.tenancy.testing import owner_of
+from modules.tenancy.testing import store_api as api
 
 pytestmark = pytest.mark.django_db
 
@@ -17,15 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def inventory_on(enable):
     enable("inventory")
-
-
-def api(user=None, store=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_login(user)
-    if store is not None:
-        client.credentials(HTTP_X_STORE=store.code)
-    return client
 
 
 def url(name: str, **kwargs) -> str:
