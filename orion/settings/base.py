@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "orion.accounts",
+    "orion.audit",
     *ORION_MODULE_APPS,
     "orion.modules",  # last: its ready() sees the whole registry
 ]

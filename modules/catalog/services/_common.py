@@ -1,18 +1,15 @@
-"""What the catalog's services share: translated columns, slugs, related-object lookups, event sending."""
+"""What the catalog's services share: translated columns, slugs, related-object lookups."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-
-from orion.page_cache import store_content_changed
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -101,18 +98,3 @@ def resolve(model: type[models.Model], items: Iterable[Any], *, field: str) -> l
 
 def on_commit(callback: Callable[[], Any]) -> None:
     transaction.on_commit(callback, robust=True)
-
-
-Service = TypeVar("Service", bound=Callable[..., Any])
-
-
-def changes_shop(service: Service) -> Service:
-    """Mark a write shoppers may see: the store's cached storefront pages are dropped when it commits."""
-
-    @functools.wraps(service)
-    def wrapper(*, store: Any, **kwargs: Any) -> Any:
-        result = service(store=store, **kwargs)
-        store_content_changed(store)
-        return result
-
-    return wrapper  # type: ignore[return-value]

@@ -9,24 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import ngettext
-from django_scopes import scope
 
 from modules.inventory import interface as inventory
+from orion.services import ensure_in_store, record_changed, record_created, record_deleted, snapshot, store_write
 
 from ..exceptions import AttributeInUseError, AttributeNotFoundError
 from ..models import Attribute, AttributeValue, Product, Variant
-from ._common import DEFAULT_LANGUAGE, apply_values, changes_shop, columns, require_default_language, unique_slug
+from ._common import DEFAULT_LANGUAGE, apply_values, columns, require_default_language, unique_slug
 from .products import variant_name
 
 ATTRIBUTE_FIELDS = frozenset({*columns("name"), "slug", "position"})
 VALUE_FIELDS = frozenset({*columns("value"), "slug", "position"})
+# What the audit trail keeps of attributes and their values.
+AUDITED = (*columns("name"), "slug", "position")
+AUDITED_VALUE = (*columns("value"), "slug", "position")
 
-
-def _own(store: Any, obj: Attribute | AttributeValue) -> None:
-    if obj.store_id != store.pk:
-        raise AttributeNotFoundError()
 
 
 def _save_attribute(store: Any, attribute: Attribute, values: dict[str, Any]) -> Attribute:
@@ -45,43 +43,43 @@ def _save_attribute(store: Any, attribute: Attribute, values: dict[str, Any]) ->
     return attribute
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def attribute_create(*, store: Any, actor: Any, values: dict[str, Any]) -> Attribute:
     """A new attribute (``name_en`` required; slug from it when empty)."""
-    with scope(store=store):
-        attribute = Attribute(store=store)
-        apply_values(attribute, values, ATTRIBUTE_FIELDS)
-        return _save_attribute(store, attribute, values)
+    attribute = Attribute(store=store)
+    apply_values(attribute, values, ATTRIBUTE_FIELDS)
+    _save_attribute(store, attribute, values)
+    record_created(attribute, "catalog.attribute.created", AUDITED)
+    return attribute
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def attribute_update(*, store: Any, actor: Any, attribute: Attribute, values: dict[str, Any]) -> Attribute:
-    with scope(store=store):
-        _own(store, attribute)
-        attribute = Attribute.objects.select_for_update().get(pk=attribute.pk)
-        apply_values(attribute, values, ATTRIBUTE_FIELDS)
-        return _save_attribute(store, attribute, values)
+    ensure_in_store(attribute, store, AttributeNotFoundError)
+    attribute = Attribute.objects.select_for_update().get(pk=attribute.pk)
+    before = snapshot(attribute, AUDITED)
+    apply_values(attribute, values, ATTRIBUTE_FIELDS)
+    _save_attribute(store, attribute, values)
+    record_changed(attribute, "catalog.attribute.updated", before=before)
+    return attribute
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def attribute_delete(*, store: Any, actor: Any, attribute: Attribute) -> None:
     """Delete an attribute and its values; refused while a product has it as an option."""
-    with scope(store=store):
-        _own(store, attribute)
-        used_by = Product.objects.filter(option_attributes=attribute).count()
-        if used_by:
-            raise AttributeInUseError(
-                ngettext(
-                    "%(count)d product has this attribute as an option; remove it there first.",
-                    "%(count)d products have this attribute as an option; remove it there first.",
-                    used_by,
-                )
-                % {"count": used_by}
+    ensure_in_store(attribute, store, AttributeNotFoundError)
+    used_by = Product.objects.filter(option_attributes=attribute).count()
+    if used_by:
+        raise AttributeInUseError(
+            ngettext(
+                "%(count)d product has this attribute as an option; remove it there first.",
+                "%(count)d products have this attribute as an option; remove it there first.",
+                used_by,
             )
-        Attribute.objects.filter(pk=attribute.pk).delete()
+            % {"count": used_by}
+        )
+    record_deleted(attribute, "catalog.attribute.deleted", AUDITED)
+    Attribute.objects.filter(pk=attribute.pk).delete()
 
 
 def _save_value(store: Any, value: AttributeValue, values: dict[str, Any]) -> AttributeValue:
@@ -100,31 +98,31 @@ def _save_value(store: Any, value: AttributeValue, values: dict[str, Any]) -> At
     return value
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def attribute_value_create(*, store: Any, actor: Any, attribute: Attribute, values: dict[str, Any]) -> AttributeValue:
     """A new value of ``attribute`` (``value_en`` required; slug unique within the attribute)."""
-    with scope(store=store):
-        _own(store, attribute)
-        value = AttributeValue(store=store, attribute=attribute)
-        apply_values(value, values, VALUE_FIELDS)
-        return _save_value(store, value, values)
+    ensure_in_store(attribute, store, AttributeNotFoundError)
+    value = AttributeValue(store=store, attribute=attribute)
+    apply_values(value, values, VALUE_FIELDS)
+    _save_value(store, value, values)
+    record_created(value, "catalog.attribute_value.created", AUDITED_VALUE)
+    return value
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def attribute_value_update(
     *, store: Any, actor: Any, attribute_value: AttributeValue, values: dict[str, Any]
 ) -> AttributeValue:
-    with scope(store=store):
-        _own(store, attribute_value)
-        value = AttributeValue.objects.select_for_update().get(pk=attribute_value.pk)
-        old_name = getattr(value, f"value_{DEFAULT_LANGUAGE}")
-        apply_values(value, values, VALUE_FIELDS)
-        value = _save_value(store, value, values)
-        if getattr(value, f"value_{DEFAULT_LANGUAGE}") != old_name:
-            _rename_stock_items(store, value)
-        return value
+    ensure_in_store(attribute_value, store, AttributeNotFoundError)
+    value = AttributeValue.objects.select_for_update().get(pk=attribute_value.pk)
+    before = snapshot(value, AUDITED_VALUE)
+    old_name = getattr(value, f"value_{DEFAULT_LANGUAGE}")
+    apply_values(value, values, VALUE_FIELDS)
+    value = _save_value(store, value, values)
+    record_changed(value, "catalog.attribute_value.updated", before=before)
+    if getattr(value, f"value_{DEFAULT_LANGUAGE}") != old_name:
+        _rename_stock_items(store, value)
+    return value
 
 
 def _rename_stock_items(store: Any, value: AttributeValue) -> None:
@@ -139,20 +137,19 @@ def _rename_stock_items(store: Any, value: AttributeValue) -> None:
         inventory.stock_item_update(store=store, item_id=variant.stock_item_id, name=name)
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def attribute_value_delete(*, store: Any, actor: Any, attribute_value: AttributeValue) -> None:
     """Delete a value; refused while a variant has it."""
-    with scope(store=store):
-        _own(store, attribute_value)
-        used_by = Variant.objects.filter(option_values=attribute_value).count()
-        if used_by:
-            raise AttributeInUseError(
-                ngettext(
-                    "%(count)d variant has this value; change or delete that variant first.",
-                    "%(count)d variants have this value; change or delete those variants first.",
-                    used_by,
-                )
-                % {"count": used_by}
+    ensure_in_store(attribute_value, store, AttributeNotFoundError)
+    used_by = Variant.objects.filter(option_values=attribute_value).count()
+    if used_by:
+        raise AttributeInUseError(
+            ngettext(
+                "%(count)d variant has this value; change or delete that variant first.",
+                "%(count)d variants have this value; change or delete those variants first.",
+                used_by,
             )
-        AttributeValue.objects.filter(pk=attribute_value.pk).delete()
+            % {"count": used_by}
+        )
+    record_deleted(attribute_value, "catalog.attribute_value.deleted", AUDITED_VALUE)
+    AttributeValue.objects.filter(pk=attribute_value.pk).delete()

@@ -11,22 +11,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
-from django_scopes import scope
+
+from orion.services import ensure_in_store, record_changed, record_created, record_deleted, snapshot, store_write
 
 from ..exceptions import CategoryCycleError, CategoryNotFoundError
 from ..models import Category
 from ..richtext import sanitize_html
-from ._common import DEFAULT_LANGUAGE, apply_values, changes_shop, columns, require_default_language, unique_slug
+from ._common import DEFAULT_LANGUAGE, apply_values, columns, require_default_language, unique_slug
 
 CATEGORY_FIELDS = frozenset({*columns("name"), *columns("description"), "slug", "position", "is_active"})
+# What the audit trail keeps of a category (descriptions are long: their change shows, not their text).
+AUDITED = (*columns("name"), "slug", "parent", "position", "is_active")
 UNCHANGED: Any = object()
 
-
-def _own(store: Any, category: Category) -> None:
-    if category.store_id != store.pk:
-        raise CategoryNotFoundError()
 
 
 def _check_parent(store: Any, category: Category | None, parent: Any) -> Category | None:
@@ -65,36 +63,36 @@ def _save(store: Any, category: Category, values: dict[str, Any]) -> Category:
     return category
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def category_create(*, store: Any, actor: Any, values: dict[str, Any], parent: Any = None) -> Category:
     """A new category (``name_en`` required; slug from the English name when empty), under ``parent`` or at the top."""
-    with scope(store=store):
-        category = Category(store=store, parent=_check_parent(store, None, parent))
-        apply_values(category, values, CATEGORY_FIELDS)
-        return _save(store, category, values)
+    category = Category(store=store, parent=_check_parent(store, None, parent))
+    apply_values(category, values, CATEGORY_FIELDS)
+    _save(store, category, values)
+    record_created(category, "catalog.category.created", AUDITED)
+    return category
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def category_update(
     *, store: Any, actor: Any, category: Category, values: dict[str, Any], parent: Any = UNCHANGED
 ) -> Category:
     """Change a category; ``parent`` moves it (``None``: to the top), left out it stays where it is."""
-    with scope(store=store):
-        _own(store, category)
-        category = Category.objects.select_for_update().get(pk=category.pk)
-        if parent is not UNCHANGED:
-            category.parent = _check_parent(store, category, parent)
-        apply_values(category, values, CATEGORY_FIELDS)
-        return _save(store, category, values)
+    ensure_in_store(category, store, CategoryNotFoundError)
+    category = Category.objects.select_for_update().get(pk=category.pk)
+    before = snapshot(category, AUDITED)
+    if parent is not UNCHANGED:
+        category.parent = _check_parent(store, category, parent)
+    apply_values(category, values, CATEGORY_FIELDS)
+    _save(store, category, values)
+    record_changed(category, "catalog.category.updated", before=before)
+    return category
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def category_delete(*, store: Any, actor: Any, category: Category) -> None:
     """Delete a category; its subcategories move up to its parent, its products stay (outside it)."""
-    with scope(store=store):
-        _own(store, category)
-        Category.objects.filter(parent=category).update(parent=category.parent_id)
-        Category.objects.filter(pk=category.pk).delete()
+    ensure_in_store(category, store, CategoryNotFoundError)
+    record_deleted(category, "catalog.category.deleted", AUDITED)
+    Category.objects.filter(parent=category).update(parent=category.parent_id)
+    Category.objects.filter(pk=category.pk).delete()

@@ -5,21 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.db.models import Max
-from django_scopes import scope
+
+from orion.services import ensure_in_store, record_changed, record_created, record_deleted, snapshot, store_write
 
 from ..exceptions import ProductNotFoundError
 from ..images import validate_image
 from ..models import Product, ProductImage
-from ._common import apply_values, changes_shop, columns, on_commit
+from ._common import apply_values, columns, on_commit
 
 IMAGE_FIELDS = frozenset({*columns("alt_text"), "alt_text", "position"})
+# Image changes are recorded on their product's audit trail, with these fields.
+AUDITED = ("image", *columns("alt_text"), "position")
 
-
-def _own(store: Any, obj: Product | ProductImage) -> None:
-    if obj.store_id != store.pk:
-        raise ProductNotFoundError()
 
 
 def _delete_files_on_commit(*field_files: Any) -> None:
@@ -29,8 +27,7 @@ def _delete_files_on_commit(*field_files: Any) -> None:
             on_commit(lambda storage=storage, name=name: storage.delete(name))
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def product_image_add(
     *,
     store: Any,
@@ -47,54 +44,53 @@ def product_image_add(
     stored re-encoded under a random name, with a WebP thumbnail.
     ``values`` may hold per-language alt texts (``alt_text_de``, ...).
     """
-    with scope(store=store):
-        _own(store, product)
-        validated = validate_image(upload)
-        if position is None:
-            last = ProductImage.objects.filter(product=product).aggregate(last=Max("position"))["last"]
-            position = 0 if last is None else last + 1
-        image = ProductImage(
-            store=store,
-            product=product,
-            image_format=validated.format,
-            width=validated.width,
-            height=validated.height,
-            alt_text=alt_text,
-            position=position,
-        )
-        apply_values(image, values or {}, IMAGE_FIELDS)
-        image.full_clean(exclude=["store", "product", "image", "thumbnail"])
-        image.image.save(f"image.{validated.format}", ContentFile(validated.content), save=False)
-        image.thumbnail.save("thumbnail.webp", ContentFile(validated.thumbnail), save=False)
-        # Assigning the file re-reads the dimension fields from storage; the validated figures are the truth.
-        image.width, image.height = validated.width, validated.height
-        try:
-            image.save()
-        except BaseException:  # the files were written first: do not leave them behind
-            image.image.storage.delete(image.image.name)
-            image.thumbnail.storage.delete(image.thumbnail.name)
-            raise
+    ensure_in_store(product, store, ProductNotFoundError)
+    validated = validate_image(upload)
+    if position is None:
+        last = ProductImage.objects.filter(product=product).aggregate(last=Max("position"))["last"]
+        position = 0 if last is None else last + 1
+    image = ProductImage(
+        store=store,
+        product=product,
+        image_format=validated.format,
+        width=validated.width,
+        height=validated.height,
+        alt_text=alt_text,
+        position=position,
+    )
+    apply_values(image, values or {}, IMAGE_FIELDS)
+    image.full_clean(exclude=["store", "product", "image", "thumbnail"])
+    image.image.save(f"image.{validated.format}", ContentFile(validated.content), save=False)
+    image.thumbnail.save("thumbnail.webp", ContentFile(validated.thumbnail), save=False)
+    # Assigning the file re-reads the dimension fields from storage; the validated figures are the truth.
+    image.width, image.height = validated.width, validated.height
+    try:
+        image.save()
+    except BaseException:  # the files were written first: do not leave them behind
+        image.image.storage.delete(image.image.name)
+        image.thumbnail.storage.delete(image.thumbnail.name)
+        raise
+    record_created(image, "catalog.product.image_added", AUDITED, on=product)
     return image
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def product_image_update(*, store: Any, actor: Any, image: ProductImage, values: dict[str, Any]) -> ProductImage:
     """Change an image's alt texts (``alt_text_<lang>``) or position."""
-    with scope(store=store):
-        _own(store, image)
-        apply_values(image, values, IMAGE_FIELDS)
-        image.full_clean(exclude=["store", "product", "image", "thumbnail"])
-        image.save(update_fields=[name for name in values if name != "alt_text"] + columns("alt_text"))
+    ensure_in_store(image, store, ProductNotFoundError)
+    before = snapshot(image, AUDITED)
+    apply_values(image, values, IMAGE_FIELDS)
+    image.full_clean(exclude=["store", "product", "image", "thumbnail"])
+    image.save(update_fields=[name for name in values if name != "alt_text"] + columns("alt_text"))
+    record_changed(image, "catalog.product.image_updated", before=before, on=image.product)
     return image
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def product_image_delete(*, store: Any, actor: Any, image: ProductImage) -> None:
     """Remove an image; its files are deleted once the transaction commits."""
-    with scope(store=store):
-        _own(store, image)
-        files = (image.image, image.thumbnail)
-        image.delete()
-        _delete_files_on_commit(*files)
+    ensure_in_store(image, store, ProductNotFoundError)
+    record_deleted(image, "catalog.product.image_removed", AUDITED, on=image.product)
+    files = (image.image, image.thumbnail)
+    image.delete()
+    _delete_files_on_commit(*files)

@@ -20,9 +20,9 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import TextField, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_scopes import scope
 
 from modules.inventory import interface as inventory
+from orion.services import changes_between, ensure_in_store, record, snapshot, store_write
 
 from .. import events
 from ..exceptions import DuplicateSkuError, ProductNotDraftError, ProductNotFoundError
@@ -33,7 +33,6 @@ from ._common import (
     DEFAULT_LANGUAGE,
     apply_values,
     as_id,
-    changes_shop,
     columns,
     on_commit,
     require_default_language,
@@ -55,6 +54,18 @@ PRODUCT_FIELDS = frozenset(
 )
 
 
+# What the audit trail keeps of a product, besides its variants (descriptions are long: left out).
+AUDITED = (*columns("title"), "slug", "status", "price_cents", "compare_at_price_cents", "tax_class", "is_featured")
+
+
+def _audit_state(product: Product) -> dict[str, Any]:
+    """The product's audited fields and its variants as "SKU price" lines, to compare before and after a write."""
+    state = snapshot(product, AUDITED)
+    variants = product.variants.order_by("position", "pk").values_list("sku", "price_cents")
+    state["variants"] = [sku if price is None else f"{sku} {price}" for sku, price in variants]
+    return state
+
+
 @dataclass(frozen=True)
 class VariantInput:
     """One variant as submitted: ``id`` of an existing variant to change it, none to add one.
@@ -69,10 +80,6 @@ class VariantInput:
     id: int | None = None
     position: int = 0
 
-
-def _own(store: Any, product: Product) -> None:
-    if product.store_id != store.pk:
-        raise ProductNotFoundError()
 
 
 def _clean_product(product: Product) -> None:
@@ -317,8 +324,7 @@ def _product_values(values: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in values.items() if name != "sku"}
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def product_create(
     *,
     store: Any,
@@ -335,35 +341,34 @@ def product_create(
     empty. ``categories`` and ``option_attributes`` are instances or ids of
     this store's rows.
     """
-    with scope(store=store):
-        product = Product(store=store, currency=store.currency)
-        apply_values(product, _product_values(values), PRODUCT_FIELDS)
-        require_default_language(product, "title")
-        product.slug = unique_slug(
-            Product,
-            wanted=values.get("slug") or "",
-            source=getattr(product, f"title_{DEFAULT_LANGUAGE}"),
-            fallback="product",
-            store=store,
-        )
-        _clean_product(product)
-        category_rows = resolve(Category, categories, field="categories")
-        options = resolve(Attribute, option_attributes, field="option_attributes")
-        planned = _plan_variants(product=None, values=values, options=options, variants=variants)
-        if product.status == ProductStatus.ACTIVE:
-            check_active_product_limit(store=store, activating=1)
-        first_time = _mark_published(product, None)
-        product.save()
-        product.categories.set(category_rows)
-        product.option_attributes.set(options)
-        _save_variants(store=store, product=product, planned=planned, has_options=bool(options), renamed=False)
-        _rebuild_search_document(product)
-        _announce(store, product, old_status=None, first_time=first_time)
+    product = Product(store=store, currency=store.currency)
+    apply_values(product, _product_values(values), PRODUCT_FIELDS)
+    require_default_language(product, "title")
+    product.slug = unique_slug(
+        Product,
+        wanted=values.get("slug") or "",
+        source=getattr(product, f"title_{DEFAULT_LANGUAGE}"),
+        fallback="product",
+        store=store,
+    )
+    _clean_product(product)
+    category_rows = resolve(Category, categories, field="categories")
+    options = resolve(Attribute, option_attributes, field="option_attributes")
+    planned = _plan_variants(product=None, values=values, options=options, variants=variants)
+    if product.status == ProductStatus.ACTIVE:
+        check_active_product_limit(store=store, activating=1)
+    first_time = _mark_published(product, None)
+    product.save()
+    product.categories.set(category_rows)
+    product.option_attributes.set(options)
+    _save_variants(store=store, product=product, planned=planned, has_options=bool(options), renamed=False)
+    _rebuild_search_document(product)
+    _announce(store, product, old_status=None, first_time=first_time)
+    record(product, "catalog.product.created", changes_between({}, _audit_state(product)))
     return product
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def product_update(
     *,
     store: Any,
@@ -382,64 +387,67 @@ def product_update(
     existing variants. For a product without options, ``values["sku"]``
     changes the default variant's SKU.
     """
-    with scope(store=store):
-        _own(store, product)
-        product = Product.objects.select_for_update().get(pk=product.pk)
-        old_status = product.status
-        old_title = getattr(product, f"title_{DEFAULT_LANGUAGE}")  # stock items are named in it
-        apply_values(product, _product_values(values), PRODUCT_FIELDS)
-        require_default_language(product, "title")
-        if "slug" in values:
-            product.slug = unique_slug(
-                Product,
-                wanted=values["slug"] or "",
-                source=getattr(product, f"title_{DEFAULT_LANGUAGE}"),
-                fallback="product",
-                exclude_pk=product.pk,
-                store=store,
-            )
-        _clean_product(product)
-        category_rows = resolve(Category, categories, field="categories") if categories is not None else None
-        if option_attributes is not None:
-            options = resolve(Attribute, option_attributes, field="option_attributes")
-        else:
-            options = list(product.option_attributes.all())
-        planned = None
-        if variants is not None or option_attributes is not None or "sku" in values:
-            if variants is None:  # the existing set, checked against the (new) options
-                variants = [
-                    VariantInput(
-                        sku=variant.sku,
-                        price_cents=variant.price_cents,
-                        compare_at_price_cents=variant.compare_at_price_cents,
-                        # Options dropped: the one remaining variant keeps no option values.
-                        option_values=[value.pk for value in variant.option_values.all()] if options else (),
-                        id=variant.pk,
-                        position=variant.position,
-                    )
-                    for variant in product.variants.prefetch_related("option_values")
-                ]
-                if not options and "sku" in values:
-                    variants = [replace(variants[0], sku=values["sku"])] if variants else []
-            planned = _plan_variants(product=product, values=values, options=options, variants=variants)
-        if product.status == ProductStatus.ACTIVE and old_status != ProductStatus.ACTIVE:
-            check_active_product_limit(store=store, activating=1)
-        first_time = _mark_published(product, old_status)
-        product.save()
-        if category_rows is not None:
-            product.categories.set(category_rows)
-        if option_attributes is not None:
-            product.option_attributes.set(options)
-        renamed = old_title != getattr(product, f"title_{DEFAULT_LANGUAGE}")
-        if planned is not None:
-            _save_variants(store=store, product=product, planned=planned, has_options=bool(options), renamed=renamed)
-        elif renamed:
-            for variant in product.variants.prefetch_related("option_values"):
-                if variant.stock_item_id:
-                    name = variant_name(product, variant.option_values.all())
-                    inventory.stock_item_update(store=store, item_id=variant.stock_item_id, name=name)
-        _rebuild_search_document(product)
-        _announce(store, product, old_status=old_status, first_time=first_time)
+    ensure_in_store(product, store, ProductNotFoundError)
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    before = _audit_state(product)
+    old_status = product.status
+    old_title = getattr(product, f"title_{DEFAULT_LANGUAGE}")  # stock items are named in it
+    apply_values(product, _product_values(values), PRODUCT_FIELDS)
+    require_default_language(product, "title")
+    if "slug" in values:
+        product.slug = unique_slug(
+            Product,
+            wanted=values["slug"] or "",
+            source=getattr(product, f"title_{DEFAULT_LANGUAGE}"),
+            fallback="product",
+            exclude_pk=product.pk,
+            store=store,
+        )
+    _clean_product(product)
+    category_rows = resolve(Category, categories, field="categories") if categories is not None else None
+    if option_attributes is not None:
+        options = resolve(Attribute, option_attributes, field="option_attributes")
+    else:
+        options = list(product.option_attributes.all())
+    planned = None
+    if variants is not None or option_attributes is not None or "sku" in values:
+        if variants is None:  # the existing set, checked against the (new) options
+            variants = [
+                VariantInput(
+                    sku=variant.sku,
+                    price_cents=variant.price_cents,
+                    compare_at_price_cents=variant.compare_at_price_cents,
+                    # Options dropped: the one remaining variant keeps no option values.
+                    option_values=[value.pk for value in variant.option_values.all()] if options else (),
+                    id=variant.pk,
+                    position=variant.position,
+                )
+                for variant in product.variants.prefetch_related("option_values")
+            ]
+            if not options and "sku" in values:
+                variants = [replace(variants[0], sku=values["sku"])] if variants else []
+        planned = _plan_variants(product=product, values=values, options=options, variants=variants)
+    if product.status == ProductStatus.ACTIVE and old_status != ProductStatus.ACTIVE:
+        check_active_product_limit(store=store, activating=1)
+    first_time = _mark_published(product, old_status)
+    product.save()
+    if category_rows is not None:
+        product.categories.set(category_rows)
+    if option_attributes is not None:
+        product.option_attributes.set(options)
+    renamed = old_title != getattr(product, f"title_{DEFAULT_LANGUAGE}")
+    if planned is not None:
+        _save_variants(store=store, product=product, planned=planned, has_options=bool(options), renamed=renamed)
+    elif renamed:
+        for variant in product.variants.prefetch_related("option_values"):
+            if variant.stock_item_id:
+                name = variant_name(product, variant.option_values.all())
+                inventory.stock_item_update(store=store, item_id=variant.stock_item_id, name=name)
+    _rebuild_search_document(product)
+    _announce(store, product, old_status=old_status, first_time=first_time)
+    changes = changes_between(before, _audit_state(product))
+    if changes:
+        record(product, "catalog.product.updated", changes)
     return product
 
 
@@ -455,6 +463,8 @@ def _delete_products(store: Any, products: list[Product]) -> None:
             "image", "thumbnail", "store_id", "product_id"
         )
     ]
+    for product in products:
+        record(product, "catalog.product.deleted", changes_between(snapshot(product, AUDITED), {}))
     Product.objects.filter(pk__in=ids).delete()
     if item_ids:
         inventory.stock_items_retire(store=store, item_ids=item_ids)
@@ -465,13 +475,11 @@ def _delete_products(store: Any, products: list[Product]) -> None:
                 on_commit(lambda storage=storage, name=name: storage.delete(name))
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def product_delete(*, store: Any, actor: Any, product: Product) -> None:
     """Delete a product, its variants and images; their stock items are retired (movements stay for history)."""
-    with scope(store=store):
-        _own(store, product)
-        _delete_products(store, [product])
+    ensure_in_store(product, store, ProductNotFoundError)
+    _delete_products(store, [product])
 
 
 def _products_by_ids(product_ids: Iterable[Any]) -> list[Product]:
@@ -484,8 +492,7 @@ def _products_by_ids(product_ids: Iterable[Any]) -> list[Product]:
     return products
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def products_set_status(*, store: Any, actor: Any, product_ids: Iterable[Any], status: str) -> int:
     """Publish, archive or unpublish several products at once, all or nothing; returns how many changed.
 
@@ -494,26 +501,24 @@ def products_set_status(*, store: Any, actor: Any, product_ids: Iterable[Any], s
     """
     if status not in ProductStatus.values:
         raise ValidationError({"status": [_("Unknown status.")]})
-    with scope(store=store):
-        products = [product for product in _products_by_ids(product_ids) if product.status != status]
-        if status == ProductStatus.ACTIVE:
-            check_active_product_limit(store=store, activating=len(products))
-        for product in products:
-            old_status = product.status
-            product.status = status
-            first_time = _mark_published(product, old_status)
-            product.save(update_fields=["status", "published_at", "updated_at"])
-            _announce(store, product, old_status=old_status, first_time=first_time)
+    products = [product for product in _products_by_ids(product_ids) if product.status != status]
+    if status == ProductStatus.ACTIVE:
+        check_active_product_limit(store=store, activating=len(products))
+    for product in products:
+        old_status = product.status
+        product.status = status
+        first_time = _mark_published(product, old_status)
+        product.save(update_fields=["status", "published_at", "updated_at"])
+        record(product, "catalog.product.updated", {"status": [old_status, status]})
+        _announce(store, product, old_status=old_status, first_time=first_time)
     return len(products)
 
 
-@transaction.atomic
-@changes_shop
+@store_write(changes_shop=True)
 def products_delete_drafts(*, store: Any, actor: Any, product_ids: Iterable[Any]) -> int:
     """Delete several draft products at once; refuses the whole batch if one is not a draft. Returns how many."""
-    with scope(store=store):
-        products = _products_by_ids(product_ids)
-        if any(product.status != ProductStatus.DRAFT for product in products):
-            raise ProductNotDraftError()
-        _delete_products(store, products)
+    products = _products_by_ids(product_ids)
+    if any(product.status != ProductStatus.DRAFT for product in products):
+        raise ProductNotDraftError()
+    _delete_products(store, products)
     return len(products)

@@ -83,14 +83,14 @@ def test_orders_naming_two_items_in_opposite_order_never_deadlock(store, monkeyp
     main = make_location(store, "main")
     a = make_item(store, "A", stock={main: ROUNDS * 2})
     b = make_item(store, "B", stock={main: ROUNDS * 2})
-    lock_levels = services._lock_sellable_levels
+    lock_levels = services.stock._lock_sellable_levels
 
     def slow_lock_levels(item_ids):
         levels = lock_levels(item_ids)
         time.sleep(0.001)  # hold the item locks a little longer: more overlap between the two orders
         return levels
 
-    monkeypatch.setattr(services, "_lock_sellable_levels", slow_lock_levels)
+    monkeypatch.setattr(services.stock, "_lock_sellable_levels", slow_lock_levels)
     orders = ([(a, 1), (b, 1)], [(b, 1), (a, 1)])
 
     def buyer(n: int) -> int:
@@ -132,7 +132,7 @@ def test_a_write_arriving_between_the_read_and_the_write_waits_and_cannot_overse
             connection.close()
 
     thread = threading.Thread(target=competitor)
-    lock_levels = services._lock_sellable_levels
+    lock_levels = services.stock._lock_sellable_levels
 
     def read_then_let_the_competitor_in(item_ids):
         levels = lock_levels(item_ids)  # the allocation has read 5 units
@@ -142,7 +142,7 @@ def test_a_write_arriving_between_the_read_and_the_write_waits_and_cannot_overse
         seen["blocked_while_we_hold_the_lock"] = not competitor_done.is_set()
         return levels
 
-    monkeypatch.setattr(services, "_lock_sellable_levels", read_then_let_the_competitor_in)
+    monkeypatch.setattr(services.stock, "_lock_sellable_levels", read_then_let_the_competitor_in)
 
     movements = services.stock_allocate(store=store, lines=[(item, 5)], reference="order-1")
     thread.join(timeout=JOIN_TIMEOUT)

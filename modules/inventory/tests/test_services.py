@@ -387,7 +387,7 @@ def test_stock_low_waits_for_the_commit_and_is_not_sent_on_rollback(
             raise RuntimeError("the caller's transaction fails afterwards")
         services.stock_allocate(store=store, lines=[(untracked, 9)], reference="order-3")
 
-    assert not [c for c in callbacks if getattr(c, "func", None) is services._send_stock_low]
+    assert not [c for c in callbacks if getattr(c, "func", None) is services._common._send_stock_low]
     assert low_events == []
     assert fresh(item).on_hand == 5
 
