@@ -1,0 +1,162 @@
+"""The service idiom (``orion.services.store_write``) and the audit trail it writes.
+
+Shown with the catalog and inventory services, the first modules written in it:
+one scope, one transaction, one actor and one cache bump per outer write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django_scopes import scope, scopes_disabled
+
+from modules.catalog import services as catalog
+from modules.catalog.exceptions import DuplicateSkuError, ProductNotFoundError
+from modules.catalog.models import Product
+from modules.catalog.services import VariantInput
+from modules.catalog.tests.factories import AttributeFactory, AttributeValueFactory
+from modules.inventory import services as inventory
+from modules.tenancy.testing import owner_of
+from orion import services as idiom
+from orion.audit.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bumps(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The stores whose storefront cache a write dropped, one element per call."""
+    calls: list[Any] = []
+    monkeypatch.setattr(idiom, "store_content_changed", calls.append)
+    return calls
+
+
+def entries(store: Any, **filters: Any) -> list[AuditEntry]:
+    with scope(store=store):
+        return list(AuditEntry.objects.filter(**filters).order_by("pk"))
+
+
+def test_a_product_with_three_variants_drops_the_shop_cache_once(store: Any, bumps: list[Any]) -> None:
+    size = AttributeFactory(store=store, name_en="Size")
+    values = [AttributeValueFactory(attribute=size, value_en=label) for label in ("S", "M", "L")]
+
+    catalog.product_create(
+        store=store,
+        actor=owner_of(store),
+        values={"title_en": "Shirt", "status": "active", "price_cents": 1990},
+        option_attributes=[size],
+        variants=[VariantInput(sku=f"SHIRT-{value.value_en}", option_values=[value]) for value in values],
+    )
+
+    # Three stock items were created through inventory's interface: they joined the outer write.
+    assert bumps == [store]
+
+
+def test_a_write_shoppers_cannot_see_leaves_the_cache_alone(store: Any, bumps: list[Any]) -> None:
+    @idiom.store_write
+    def rename_nothing(*, store: Any, actor: Any) -> None:
+        pass
+
+    rename_nothing(store=store, actor=None)
+
+    assert bumps == []
+
+
+def test_an_update_records_who_changed_which_field_from_what_to_what(store: Any) -> None:
+    owner = owner_of(store)
+    product = catalog.product_create(
+        store=store, actor=owner, values={"title_en": "Mug", "sku": "MUG-1", "price_cents": 900}
+    )
+
+    catalog.product_update(store=store, actor=owner, product=product, values={"price_cents": 1200, "title_en": "Mug"})
+
+    created, updated = entries(store, object_id=str(product.pk), action__startswith="catalog.product")
+    assert created.action == "catalog.product.created"
+    assert created.changes["title_en"] == [None, "Mug"]
+    assert created.changes["variants"] == [None, ["MUG-1"]]
+    assert updated.action == "catalog.product.updated"
+    assert updated.changes == {"price_cents": [900, 1200]}  # the unchanged title is not listed
+    assert (updated.actor, updated.actor_label, updated.object_repr) == (owner, owner.email, "Mug")
+
+
+def test_an_update_that_changes_nothing_records_nothing(store: Any) -> None:
+    owner = owner_of(store)
+    product = catalog.product_create(
+        store=store, actor=owner, values={"title_en": "Mug", "sku": "MUG-1", "price_cents": 900}
+    )
+
+    catalog.product_update(store=store, actor=owner, product=product, values={"title_en": "Mug"})
+
+    assert [entry.action for entry in entries(store)] == ["inventory.item.created", "catalog.product.created"]
+
+
+def test_nested_writes_carry_the_outer_actor(store: Any) -> None:
+    owner = owner_of(store)
+
+    catalog.product_create(store=store, actor=owner, values={"title_en": "Mug", "sku": "MUG-1", "price_cents": 900})
+
+    (item_entry,) = entries(store, action="inventory.item.created")
+    assert item_entry.actor == owner
+    assert item_entry.changes["sku"] == [None, "MUG-1"]
+
+
+def test_a_refused_write_records_nothing_and_changes_nothing(store: Any) -> None:
+    owner = owner_of(store)
+    catalog.product_create(store=store, actor=owner, values={"title_en": "Mug", "sku": "MUG-1", "price_cents": 900})
+    before = len(entries(store))
+
+    with pytest.raises(DuplicateSkuError):
+        catalog.product_create(store=store, actor=owner, values={"title_en": "Cup", "sku": "MUG-1", "price_cents": 900})
+
+    assert len(entries(store)) == before
+    with scopes_disabled():
+        assert not Product.objects.filter(title_en="Cup").exists()
+
+
+def test_a_deleted_object_keeps_its_entries_readable(store: Any) -> None:
+    owner = owner_of(store)
+    product = catalog.product_create(
+        store=store, actor=owner, values={"title_en": "Mug", "sku": "MUG-1", "price_cents": 900}
+    )
+
+    catalog.product_delete(store=store, actor=owner, product=product)
+
+    deleted = entries(store, action="catalog.product.deleted")[0]
+    assert deleted.object_repr == "Mug"
+    assert deleted.changes["title_en"] == ["Mug", None]
+
+
+def test_another_stores_row_is_not_found_and_nothing_is_recorded(store: Any, other_store: Any) -> None:
+    theirs = catalog.product_create(
+        store=other_store, actor=owner_of(other_store), values={"title_en": "Theirs", "sku": "T-1", "price_cents": 500}
+    )
+
+    with pytest.raises(ProductNotFoundError):
+        catalog.product_update(store=store, actor=owner_of(store), product=theirs, values={"price_cents": 1})
+
+    assert entries(store) == []
+    assert [entry.action for entry in entries(other_store)] == ["inventory.item.created", "catalog.product.created"]
+
+
+def test_entries_are_scoped_to_their_store(store: Any, other_store: Any) -> None:
+    catalog.category_create(store=store, actor=owner_of(store), values={"name_en": "Ours"})
+    catalog.category_create(store=other_store, actor=owner_of(other_store), values={"name_en": "Theirs"})
+
+    assert [entry.object_repr for entry in entries(store)] == ["Ours"]
+
+
+def test_recording_outside_a_store_write_is_a_programming_error(store: Any) -> None:
+    with pytest.raises(RuntimeError, match="store_write"):
+        idiom.record(store, "core.store.touched")
+
+
+def test_a_write_runs_in_its_stores_scope_whatever_the_caller_opened(store: Any, other_store: Any) -> None:
+    with scope(store=other_store):
+        location = inventory.location_create(store=store, actor=None, name="Main", code="main")
+
+    assert location.store == store
+    with pytest.raises(ValidationError):  # the code is taken in *this* store, seen through its scope
+        with scope(store=other_store):
+            inventory.location_create(store=store, actor=None, name="Again", code="main")
