@@ -76,15 +76,20 @@ def store_write(func: Callable[P, R], /) -> Callable[P, R]: ...
 
 
 @overload
-def store_write(*, changes_shop: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+def store_write(
+    *, changes_shop: bool = False, actor: str = "actor"
+) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
 
 
-def store_write(func: Any = None, /, *, changes_shop: bool = False) -> Any:
+def store_write(func: Any = None, /, *, changes_shop: bool = False, actor: str = "actor") -> Any:
     """Run a service in its store's scope and transaction, with its actor, audit entries and cache bump.
 
     ``changes_shop`` marks a write shoppers may see (products, prices, stock):
     the store's cached storefront pages are dropped once the outer write is done.
+    ``actor`` names the keyword argument holding the acting user, for a service
+    whose actor is its subject (``user`` of ``api_token_create``).
     """
+    actor_argument = actor
 
     def decorate(service: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(service)
@@ -95,8 +100,8 @@ def store_write(func: Any = None, /, *, changes_shop: bool = False) -> Any:
                 outer.changes_shop |= changes_shop
                 with transaction.atomic():
                     return service(*args, **kwargs)
-            actor = kwargs.get("actor")
-            write = StoreWrite(store=store, actor=actor if actor is not None else getattr(outer, "actor", None))
+            acting = kwargs.get(actor_argument)
+            write = StoreWrite(store=store, actor=acting if acting is not None else getattr(outer, "actor", None))
             write.changes_shop = changes_shop
             token = _current.set(write)
             try:

@@ -31,3 +31,9 @@ class NotAMemberError(CoreError, PermissionDeniedError):
     default_message = _("Only members of the store's team can have API keys for it.")
 
     code = "not_a_member"
+
+
+class ApiTokenNotFoundError(CoreError, NotFoundError):
+    default_message = _("No API key with this id in this store.")
+
+    code = "api_key_not_found"

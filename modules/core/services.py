@@ -6,18 +6,17 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
-from django_scopes import scope
 
 from orion.permissions import is_member
+from orion.services import ensure_in_store, record, record_created, store_write
 
 from .authentication import LOOKUP_LENGTH, hash_secret
-from .exceptions import NotAMemberError
+from .exceptions import ApiTokenNotFoundError, NotAMemberError
 from .models import TOKEN_PREFIX, ApiToken
 
 
-@transaction.atomic
+@store_write(actor="user")
 def api_token_create(*, store: Any, user: Any, name: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
     """A new key for ``user`` in ``store``; the key is returned once and never stored."""
     if not is_member(user, store):
@@ -27,16 +26,20 @@ def api_token_create(*, store: Any, user: Any, name: str, expires_at: datetime |
     token = ApiToken(
         store=store, user=user, name=name, lookup=lookup, token_hash=hash_secret(key), expires_at=expires_at
     )
-    with scope(store=store):  # full_clean's unique checks query the scoped manager
-        token.full_clean()
-        token.save()
+    token.full_clean()
+    token.save()
+    record_created(token, "core.api_key.created", ("name", "user", "expires_at"))
     return token, key
 
 
-def api_token_revoke(*, token: ApiToken, actor: Any) -> ApiToken:
+@store_write
+def api_token_revoke(*, store: Any, token: ApiToken, actor: Any) -> ApiToken:
+    """Revoke a key of ``store``; revoking twice changes nothing."""
+    ensure_in_store(token, store, ApiTokenNotFoundError)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+        record(token, "core.api_key.revoked", {"revoked_at": [None, token.revoked_at]})
     return token
 
 

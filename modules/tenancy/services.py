@@ -23,6 +23,7 @@ from django_scopes import scope, scopes_disabled
 
 from orion.modules import state
 from orion.permissions import declared_permissions, has_store_permission, is_member, module_of
+from orion.services import record, record_changed, snapshot, store_write
 
 from . import exceptions, roles
 from .models import (
@@ -129,7 +130,7 @@ def merchant_signup(
     )
 
 
-@transaction.atomic
+@store_write
 def store_update(*, store: Store, actor: Any, **fields: Any) -> Store:
     """Change a store's general settings (fields the settings form offers).
 
@@ -138,10 +139,12 @@ def store_update(*, store: Store, actor: Any, **fields: Any) -> Store:
     and must not carry half-applied input if validation fails.
     """
     store = Store.objects.select_for_update().get(pk=store.pk)
+    before = snapshot(store, fields)
     for name, value in fields.items():
         setattr(store, name, value)
     store.full_clean()
     store.save(update_fields=list(fields))
+    record_changed(store, "tenancy.store.updated", before=before)
     state.invalidate()
     return store
 
@@ -154,7 +157,7 @@ def _check_manages_domains(*, store: Store, actor: Any) -> None:
         raise exceptions.NotAllowedError()
 
 
-@transaction.atomic
+@store_write
 def store_domain_add(*, store: Store, actor: Any, domain: str) -> StoreDomain:
     """Connect the merchant's own domain to the storefront; the first domain becomes primary.
 
@@ -170,11 +173,11 @@ def store_domain_add(*, store: Store, actor: Any, domain: str) -> StoreDomain:
     with scopes_disabled():  # unique across every store
         if StoreDomain.objects.filter(domain__iexact=domain).exists():
             raise exceptions.DomainTakenError()
-    with scope(store=store):
-        is_primary = not StoreDomain.objects.filter(store=store).exists()
-        store_domain = StoreDomain(store=store, domain=domain, kind=StoreDomain.Kind.CUSTOM, is_primary=is_primary)
-        store_domain.full_clean()
-        store_domain.save()
+    is_primary = not StoreDomain.objects.filter(store=store).exists()
+    store_domain = StoreDomain(store=store, domain=domain, kind=StoreDomain.Kind.CUSTOM, is_primary=is_primary)
+    store_domain.full_clean()
+    store_domain.save()
+    record(store, "tenancy.domain.added", {"domain": [None, domain]})
     state.invalidate()
     return store_domain
 
