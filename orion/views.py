@@ -8,6 +8,10 @@ permission check happen, so no route can skip them.
 - logged in but not on the store's team: 404, so a store's existence is
   not revealed to outsiders;
 - on the team but without the permission: 403.
+
+Beside them, the helpers every store page uses: ``store_url`` (a store
+page's URL for the request's store), ``can`` (may the user do this here?)
+and ``store_link`` (both at once, for optional links).
 """
 
 from __future__ import annotations
@@ -17,9 +21,36 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from orion.permissions import RequiresStorePermission, has_store_permission, is_member
+
+
+def store_url(request: HttpRequest, name: str, /, **kwargs: Any) -> str:
+    """``reverse(name)`` in the request's store: ``store_url(request, "store:catalog:product_update", pk=3)``.
+
+    ``name`` is the full URL name, as ``{% url %}`` takes it; the store code is filled in.
+    """
+    return reverse(name, kwargs={"store_code": request.store.code, **kwargs})
+
+
+def can(request: HttpRequest, permission: str | None) -> bool:
+    """Whether the request's user may use ``permission`` in the request's store (``None``: any member)."""
+    return has_store_permission(request.user, request.store, permission, modules=getattr(request, "modules", None))
+
+
+def store_link(request: HttpRequest, name: str, permission: str | None = None) -> str | None:
+    """``store_url(request, name)`` if that page is routed and the user may open it, else ``None``.
+
+    For links to other modules' pages (dashboard tiles, first steps) that may be absent.
+    """
+    if not can(request, permission):
+        return None
+    try:
+        return store_url(request, name)
+    except NoReverseMatch:
+        return None
 
 
 class StoreViewMixin(RequiresStorePermission):

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
@@ -21,7 +20,7 @@ from modules.contracts.protocols import Metric, Widget
 from modules.tenancy import interface as tenancy
 from orion.modules.context import enabled_definitions
 from orion.modules.definition import ModuleDefinition
-from orion.permissions import has_store_permission
+from orion.views import store_link
 
 from .models import ApiToken
 
@@ -60,22 +59,11 @@ def dashboard_widgets(request: HttpRequest) -> list[Widget]:
     return _collect(request, Widget, lambda d: d.widget_provider, "get_widgets")
 
 
-def _store_url(request: HttpRequest, name: str, permission: str) -> str | None:
-    """The URL of a store page if it is routed and the user may open it."""
-    store = request.store
-    if not has_store_permission(request.user, store, permission, modules=getattr(request, "modules", None)):
-        return None
-    try:
-        return reverse(f"store:{name}", kwargs={"store_code": store.code})
-    except NoReverseMatch:
-        return None
-
-
 class CoreMetricsProvider:
     """Core's own tiles: team size and pending invitations (one query each)."""
 
     def get_metrics(self, store: Any, request: HttpRequest) -> list[Metric]:
-        team_url = _store_url(request, "tenancy:member_list", "tenancy.view_team")
+        team_url = store_link(request, "store:tenancy:member_list", "tenancy.view_team")
         members, pending = tenancy.team_size(store), tenancy.pending_invitation_count(store)
         return [
             Metric(key="core.team_members", label=_("Team members"), value=members, url=team_url, order=10),

@@ -24,15 +24,14 @@ from django.db.models import Count, Prefetch
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 from modeltranslation.utils import get_language
 
-from orion.permissions import has_store_permission
-from orion.views import StoreViewMixin
+from orion.views import StoreViewMixin, can, store_url
 
 from ... import selectors, services
 from ...exceptions import (
@@ -66,14 +65,6 @@ EDIT_PRODUCT = "catalog.edit_product"
 DELETE_PRODUCT = "catalog.delete_product"
 MANAGE_CATEGORIES = "catalog.manage_categories"
 MANAGE_ATTRIBUTES = "catalog.manage_attributes"
-
-
-def store_url(request: HttpRequest, name: str, **kwargs: Any) -> str:
-    return reverse(f"store:catalog:{name}", kwargs={"store_code": request.store.code, **kwargs})
-
-
-def can(request: HttpRequest, permission: str) -> bool:
-    return has_store_permission(request.user, request.store, permission, modules=request.modules)
 
 
 def tree_rows(store: Any, *, without: Category | None = None) -> list[tuple[Category, int]]:
@@ -166,7 +157,7 @@ class ProductBulkView(StoreViewMixin, View):
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         back = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-            back = store_url(request, "product_list")
+            back = store_url(request, "store:catalog:product_list")
         form = BulkActionForm(request.POST)
         if not form.is_valid():
             for problems in form.errors.values():
@@ -353,7 +344,7 @@ class ProductFormView(StoreViewMixin, TemplateView):
                 forms.add_service_error(error)
             else:
                 messages.success(request, _("Product “%(product)s” saved.") % {"product": product.title})
-                return redirect(store_url(request, "product_update", pk=product.pk))
+                return redirect(store_url(request, "store:catalog:product_update", pk=product.pk))
         # Refused (a field error, a rejected upload, a rule): the form again with its errors, as a 400 like the API's.
         return self.render_to_response(self.get_context_data(forms=forms, not_saved=True), status=400)
 
@@ -443,9 +434,9 @@ class ProductDeleteView(StoreViewMixin, TemplateView):
             services.product_delete(store=request.store, actor=request.user, product=product)
         except CatalogError as error:
             messages.error(request, error.message)
-            return redirect(store_url(request, "product_update", pk=pk))
+            return redirect(store_url(request, "store:catalog:product_update", pk=pk))
         messages.success(request, _("Product “%(product)s” deleted.") % {"product": product.title})
-        return redirect(store_url(request, "product_list"))
+        return redirect(store_url(request, "store:catalog:product_list"))
 
 
 # --- Categories ------------------------------------------------------------
@@ -518,7 +509,7 @@ class CategoryFormView(StoreViewMixin, TemplateView):
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("Category “%(category)s” saved.") % {"category": category.name})
-                return redirect(store_url(request, "category_list"))
+                return redirect(store_url(request, "store:catalog:category_list"))
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -553,7 +544,7 @@ class CategoryDeleteView(StoreViewMixin, TemplateView):
             messages.error(request, error.message)
         else:
             messages.success(request, _("Category “%(category)s” deleted.") % {"category": category.name})
-        return redirect(store_url(request, "category_list"))
+        return redirect(store_url(request, "store:catalog:category_list"))
 
 
 # --- Attributes ------------------------------------------------------------
@@ -618,7 +609,7 @@ class AttributeFormView(StoreViewMixin, TemplateView):
                     form.add_error(None, error.message)
             else:
                 messages.success(request, _("Attribute “%(attribute)s” saved.") % {"attribute": attribute.name})
-                return redirect(store_url(request, "attribute_list"))
+                return redirect(store_url(request, "store:catalog:attribute_list"))
         return self.render_to_response(self.get_context_data(forms=(form, formset)))
 
     def save(self, form: AttributeForm, formset: Any) -> Attribute:
@@ -689,7 +680,7 @@ class AttributeDeleteView(StoreViewMixin, TemplateView):
             messages.error(request, error.message)
         else:
             messages.success(request, _("Attribute “%(attribute)s” deleted.") % {"attribute": attribute.name})
-        return redirect(store_url(request, "attribute_list"))
+        return redirect(store_url(request, "store:catalog:attribute_list"))
 
 
 urlpatterns = [

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from modules.tenancy import interface as tenancy
 from orion.api import StoreAPIMixin
 from orion.permissions import declared_permissions, has_store_permission, is_member
+from orion.views import can
 
 from ... import services
 from ...models import ApiToken
@@ -90,7 +91,7 @@ class ApiKeyListApi(StoreAPIMixin, generics.ListAPIView):
 
     def get_queryset(self):
         tokens = ApiToken.objects.select_related("user").order_by("-created_at", "-pk")
-        if has_store_permission(self.request.user, self.request.store, MANAGE_API_KEYS, modules=self.request.modules):
+        if can(self.request, MANAGE_API_KEYS):
             return tokens
         return tokens.filter(user=self.request.user)
 
@@ -120,7 +121,7 @@ class ApiKeyRevokeApi(StoreAPIMixin, generics.GenericAPIView):
 
     @extend_schema(summary="Revoke an API key", responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        services.api_token_revoke(token=self.get_object(), actor=request.user)
+        services.api_token_revoke(store=request.store, token=self.get_object(), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -18,7 +18,7 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
@@ -28,8 +28,7 @@ from django.views.generic import RedirectView, TemplateView, View
 
 from modules.contracts.protocols import Widget
 from modules.tenancy import interface as tenancy
-from orion.permissions import has_store_permission
-from orion.views import StoreViewMixin
+from orion.views import StoreViewMixin, can, store_link
 
 from ... import selectors, services
 from ...forms import ApiKeyCreateForm, ProfileForm, StoreLocalisationForm, StoreSettingsForm
@@ -38,17 +37,6 @@ from ...models import ApiToken
 logger = logging.getLogger(__name__)
 
 LOCALISATION_FORM = "localisation"
-
-
-def _can(request: HttpRequest, permission: str) -> bool:
-    return has_store_permission(request.user, request.store, permission, modules=request.modules)
-
-
-def _store_url(request: HttpRequest, name: str) -> str | None:
-    try:
-        return reverse(f"store:{name}", kwargs={"store_code": request.store.code})
-    except NoReverseMatch:
-        return None
 
 
 def _add_model_errors(form: Form, error: ValidationError) -> None:
@@ -100,18 +88,18 @@ class DashboardView(StoreViewMixin, TemplateView):
         steps = [
             (
                 "core.view_settings",
-                "core:settings_edit",
+                "store:core:settings_edit",
                 _("Describe your store: tagline, description and contact email"),
                 bool(store.tagline and store.contact_email),
             ),
-            ("tenancy.view_team", "tenancy:member_list", _("Invite your team"), False),
-            ("core.manage_api_keys", "core:apikey_list", _("Connect other systems with an API key"), False),
-            (None, "core:profile_edit", _("Add your name to your profile"), bool(request.user.full_name)),
+            ("tenancy.view_team", "store:tenancy:member_list", _("Invite your team"), False),
+            ("core.manage_api_keys", "store:core:apikey_list", _("Connect other systems with an API key"), False),
+            (None, "store:core:profile_edit", _("Add your name to your profile"), bool(request.user.full_name)),
         ]
         return [
             {"label": label, "url": url, "done": done}
             for permission, name, label, done in steps
-            if (permission is None or _can(request, permission)) and (url := _store_url(request, name))
+            if (url := store_link(request, name, permission))
         ]
 
 
@@ -142,8 +130,8 @@ class SettingsEditView(StoreViewMixin, TemplateView):
         kwargs.setdefault("form", StoreSettingsForm(initial=StoreSettingsForm.initial_for(store)))
         kwargs.setdefault("localisation_form", StoreLocalisationForm(initial=StoreLocalisationForm.initial_for(store)))
         can_edit, can_localise = (
-            _can(self.request, "core.edit_settings"),
-            _can(self.request, "core.manage_localisation"),
+            can(self.request, "core.edit_settings"),
+            can(self.request, "core.manage_localisation"),
         )
         for field in kwargs["form"].fields.values() if not can_edit else ():
             field.disabled = True

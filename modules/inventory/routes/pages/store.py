@@ -23,13 +23,12 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from orion.permissions import has_store_permission
-from orion.views import StoreViewMixin
+from orion.views import StoreViewMixin, can, store_url
 
 from ... import selectors, services
 from ...exceptions import InventoryError
@@ -48,14 +47,6 @@ VIEW_STOCK = "inventory.view_stock"
 ADJUST_STOCK = "inventory.adjust_stock"
 MANAGE_LOCATIONS = "inventory.manage_locations"
 PAGE_SIZE = 50
-
-
-def store_url(request: HttpRequest, name: str, **kwargs: Any) -> str:
-    return reverse(f"store:inventory:{name}", kwargs={"store_code": request.store.code, **kwargs})
-
-
-def _can(request: HttpRequest, permission: str) -> bool:
-    return has_store_permission(request.user, request.store, permission, modules=request.modules)
 
 
 def _page(request: HttpRequest, queryset: QuerySet) -> Page:
@@ -103,7 +94,7 @@ class StockListView(StoreViewMixin, TemplateView):
             "locations": locations,
             "page": page,
             "rows": stock_rows(page.object_list, locations),
-            "can_adjust": _can(self.request, ADJUST_STOCK),
+            "can_adjust": can(self.request, ADJUST_STOCK),
         }
 
 
@@ -164,7 +155,7 @@ class ItemDetailView(StoreViewMixin, TemplateView):
 
     def get_context_data(self, threshold_form: LowStockThresholdForm | None = None, **kwargs: Any) -> dict[str, Any]:
         item = get_item(kwargs["pk"])
-        can_adjust = _can(self.request, ADJUST_STOCK)
+        can_adjust = can(self.request, ADJUST_STOCK)
         if can_adjust and threshold_form is None:
             threshold_form = LowStockThresholdForm(initial={"low_stock_threshold": item.low_stock_threshold})
         movements = selectors.movements(store=self.request.store, item=item)
@@ -185,7 +176,7 @@ class ItemThresholdView(ItemDetailView):
     edit_permission_required = ADJUST_STOCK
 
     def get(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        return redirect(store_url(request, "item_detail", pk=get_item(pk).pk))
+        return redirect(store_url(request, "store:inventory:item_detail", pk=get_item(pk).pk))
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
         item = get_item(pk)
@@ -199,7 +190,7 @@ class ItemThresholdView(ItemDetailView):
                 add_service_error(form, error)
             else:
                 messages.success(request, _("Low-stock threshold of %(sku)s saved.") % {"sku": item.sku})
-                return redirect(store_url(request, "item_detail", pk=item.pk))
+                return redirect(store_url(request, "store:inventory:item_detail", pk=item.pk))
         return self.render_to_response(self.get_context_data(threshold_form=form, pk=pk), status=400)
 
 
@@ -233,7 +224,7 @@ class ItemFormView(StoreViewMixin, TemplateView):
                 add_service_error(form, error)
             else:
                 messages.success(request, self.success_message % {"sku": item.sku})
-                return redirect(store_url(request, "item_detail", pk=item.pk))
+                return redirect(store_url(request, "store:inventory:item_detail", pk=item.pk))
         return self.render_to_response(self.get_context_data(form=form, pk=pk), status=400)
 
 
@@ -324,7 +315,7 @@ class LocationFormView(StoreViewMixin, TemplateView):
                 add_service_error(form, error)
             else:
                 messages.success(request, _("Location “%(name)s” saved.") % {"name": location.name})
-                return redirect(store_url(request, "location_list"))
+                return redirect(store_url(request, "store:inventory:location_list"))
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 

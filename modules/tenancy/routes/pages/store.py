@@ -15,12 +15,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from orion.permissions import has_store_permission
-from orion.views import StoreViewMixin
+from orion.views import StoreViewMixin, can, store_url
 
 from ... import selectors, services
 from ...exceptions import TenancyError
@@ -33,15 +32,11 @@ MANAGE_ROLES = "tenancy.manage_roles"
 MANAGE_DOMAINS = "tenancy.manage_domains"
 
 
-def store_url(request: HttpRequest, name: str, **kwargs: Any) -> str:
-    return reverse(f"store:tenancy:{name}", kwargs={"store_code": request.store.code, **kwargs})
-
-
 class ObjectActionView(StoreViewMixin, View):
     """A POST action on one object of the store; a GET finds the object (404 elsewhere) and goes back to the list."""
 
     model: type
-    list_name: str
+    list_name: str  # the full URL name of the list page
 
     def get(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
         get_object_or_404(self.model, pk=pk)
@@ -62,11 +57,7 @@ class MemberRow:
 
 
 def member_row(request: HttpRequest, membership: StoreMembership, roles: list[StoreRole], error: str = "") -> MemberRow:
-    editable = (
-        membership.user_id != request.user.pk
-        and membership.role in roles
-        and has_store_permission(request.user, request.store, MANAGE_TEAM, modules=request.modules)
-    )
+    editable = membership.user_id != request.user.pk and membership.role in roles and can(request, MANAGE_TEAM)
     return MemberRow(membership=membership, editable=editable, roles=roles, error=error)
 
 
@@ -78,7 +69,7 @@ class MemberListView(StoreViewMixin, TemplateView):
 
     def get_context_data(self, invitation_form: InvitationForm | None = None, **kwargs: Any) -> dict[str, Any]:
         request, store = self.request, self.request.store
-        can_manage = has_store_permission(request.user, store, MANAGE_TEAM, modules=request.modules)
+        can_manage = can(request, MANAGE_TEAM)
         roles = selectors.grantable_roles(store=store, actor=request.user) if can_manage else []
         if can_manage and invitation_form is None:
             invitation_form = InvitationForm(store=store, roles=roles)
@@ -112,7 +103,7 @@ class InvitationCreateView(MemberListView):
                 add_service_error(form, error)
             else:
                 messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
-                return redirect(store_url(request, "member_list"))
+                return redirect(store_url(request, "store:tenancy:member_list"))
         return self.render_to_response(self.get_context_data(invitation_form=form), status=400)
 
 
@@ -120,7 +111,7 @@ class MemberRoleChangeView(ObjectActionView):
     """Change a member's role: htmx swaps the table row, a plain POST comes back to the team page."""
 
     model = StoreMembership
-    list_name = "member_list"
+    list_name = "store:tenancy:member_list"
     permission_required = MANAGE_TEAM
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
@@ -149,14 +140,14 @@ class MemberRoleChangeView(ObjectActionView):
                 request,
                 _("%(user)s is now %(role)s.") % {"user": membership.user, "role": membership.role.display_name},
             )
-        return redirect(store_url(request, "member_list"))
+        return redirect(store_url(request, "store:tenancy:member_list"))
 
 
 class MemberActiveView(ObjectActionView):
     """Suspend a member (no access, place and role kept) or reactivate them; back to the team page."""
 
     model = StoreMembership
-    list_name = "member_list"
+    list_name = "store:tenancy:member_list"
     permission_required = MANAGE_TEAM
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
@@ -169,7 +160,7 @@ class MemberActiveView(ObjectActionView):
         else:
             message = _("%(user)s can use the store again.") if is_active else _("%(user)s is suspended.")
             messages.success(request, message % {"user": membership.user})
-        return redirect(store_url(request, "member_list"))
+        return redirect(store_url(request, "store:tenancy:member_list"))
 
 
 class MemberRemoveView(StoreViewMixin, TemplateView):
@@ -191,7 +182,7 @@ class MemberRemoveView(StoreViewMixin, TemplateView):
             messages.error(request, error.message)
         else:
             messages.success(request, _("%(user)s was removed from the team.") % {"user": membership.user})
-        return redirect(store_url(request, "member_list"))
+        return redirect(store_url(request, "store:tenancy:member_list"))
 
 
 class MembershipLeaveView(StoreViewMixin, TemplateView):
@@ -205,7 +196,7 @@ class MembershipLeaveView(StoreViewMixin, TemplateView):
             services.membership_remove(membership=membership, actor=request.user)
         except TenancyError as error:
             messages.error(request, error.message)
-            return redirect(store_url(request, "membership_leave"))
+            return redirect(store_url(request, "store:tenancy:membership_leave"))
         messages.success(request, _("You left %(store)s.") % {"store": request.store.name})
         return redirect("public:tenancy:store_chooser")
 
@@ -214,7 +205,7 @@ class InvitationRevokeView(ObjectActionView):
     """Revoke an open invitation: its link stops working."""
 
     model = Invitation
-    list_name = "member_list"
+    list_name = "store:tenancy:member_list"
     permission_required = MANAGE_TEAM
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
@@ -225,7 +216,7 @@ class InvitationRevokeView(ObjectActionView):
             messages.error(request, error.message)
         else:
             messages.success(request, _("The invitation to %(email)s was revoked.") % {"email": invitation.email})
-        return redirect(store_url(request, "member_list"))
+        return redirect(store_url(request, "store:tenancy:member_list"))
 
 
 # --- Roles -----------------------------------------------------------------
@@ -291,7 +282,7 @@ class RoleFormView(StoreViewMixin, TemplateView):
                 add_service_error(form, error)
             else:
                 messages.success(request, _("Role “%(role)s” saved.") % {"role": role.name})
-                return redirect(store_url(request, "role_list"))
+                return redirect(store_url(request, "store:tenancy:role_list"))
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
@@ -317,7 +308,7 @@ class RoleDeleteView(ObjectActionView):
     """Delete a custom role that nobody uses."""
 
     model = StoreRole
-    list_name = "role_list"
+    list_name = "store:tenancy:role_list"
     permission_required = MANAGE_ROLES
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
@@ -328,7 +319,7 @@ class RoleDeleteView(ObjectActionView):
             messages.error(request, error.message)
         else:
             messages.success(request, _("Role “%(role)s” deleted.") % {"role": role.name})
-        return redirect(store_url(request, "role_list"))
+        return redirect(store_url(request, "store:tenancy:role_list"))
 
 
 # --- Domains ---------------------------------------------------------------
@@ -362,13 +353,13 @@ class DomainCreateView(DomainListView):
                 add_service_error(form, error)
             else:
                 messages.success(request, _("%(domain)s is connected.") % {"domain": domain.domain})
-                return redirect(store_url(request, "domain_list"))
+                return redirect(store_url(request, "store:tenancy:domain_list"))
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class DomainMakePrimaryView(ObjectActionView):
     model = StoreDomain
-    list_name = "domain_list"
+    list_name = "store:tenancy:domain_list"
     permission_required = MANAGE_DOMAINS
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
@@ -379,12 +370,12 @@ class DomainMakePrimaryView(ObjectActionView):
             messages.error(request, error.message)
         else:
             messages.success(request, _("%(domain)s is now the primary domain.") % {"domain": store_domain.domain})
-        return redirect(store_url(request, "domain_list"))
+        return redirect(store_url(request, "store:tenancy:domain_list"))
 
 
 class DomainDeleteView(ObjectActionView):
     model = StoreDomain
-    list_name = "domain_list"
+    list_name = "store:tenancy:domain_list"
     permission_required = MANAGE_DOMAINS
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponseRedirect:
@@ -395,7 +386,7 @@ class DomainDeleteView(ObjectActionView):
             messages.error(request, error.message)
         else:
             messages.success(request, _("%(domain)s was disconnected.") % {"domain": store_domain.domain})
-        return redirect(store_url(request, "domain_list"))
+        return redirect(store_url(request, "store:tenancy:domain_list"))
 
 
 urlpatterns = [
