@@ -90,19 +90,8 @@ def category_choices(rows: Iterable[tuple[Category, int]]) -> list[tuple[int, st
     return [(category.pk, "\u2003" * depth + str(category.name)) for category, depth in rows]
 
 
-def service_error_field(form: forms.Form, field: str) -> str | None:
-    """The form field a model field's error belongs on (``price_cents`` -> ``price``), ``None`` for the form."""
-    field = {"price_cents": "price", "compare_at_price_cents": "compare_at_price"}.get(field, field)
-    return field if field in form.fields else None
-
-
-def add_validation_error(form: forms.Form, error: ValidationError) -> None:
-    """Put a model's validation errors (``full_clean()`` in a service) on the form's fields."""
-    if hasattr(error, "error_dict"):
-        for field, problems in error.error_dict.items():
-            form.add_error(service_error_field(form, field), problems)
-    else:
-        form.add_error(None, error)
+# Model fields whose form field is named otherwise, for ``orion.forms.add_service_error(field_names=...)``.
+FORM_FIELD_NAMES = {"price_cents": "price", "compare_at_price_cents": "compare_at_price"}
 
 
 # --- Products --------------------------------------------------------------

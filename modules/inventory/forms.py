@@ -12,28 +12,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from orion.exceptions import OrionError
-
 from .models import StockLocation
 from .models.stock import MovementReason
-
-
-def add_service_error(form: forms.Form, error: OrionError | ValidationError) -> None:
-    """Show a service's refusal (its message, its field errors, or a model's validation errors) on the form."""
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for field, problems in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    elif isinstance(error, ValidationError):
-        form.add_error(None, error)
-    else:
-        # An error's ``errors`` name form fields, or other things (the SKUs short of stock): those go with the message.
-        details = []
-        for key, problems in error.errors.items():
-            if key in form.fields:
-                form.add_error(key, problems)
-            else:
-                details.extend(str(problem) for problem in problems)
-        form.add_error(None, " ".join([error.message, *details]))
 
 
 def location_field(label: str, *, active_only: bool = True) -> forms.ModelChoiceField:

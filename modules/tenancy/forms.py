@@ -11,21 +11,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from orion.exceptions import OrionError
-
 from .models import Store, StoreRole, hostname_validator
 from .selectors import PermissionGroup
-
-
-def add_service_error(form: forms.Form, error: OrionError | ValidationError) -> None:
-    """Show a service's refusal (its translated message, or a model's validation errors) on the form."""
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for field, problems in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    elif isinstance(error, ValidationError):
-        form.add_error(None, error)
-    else:
-        form.add_error(None, error.message)
 
 
 def _role_field(store: Store, offered: Iterable[StoreRole]) -> forms.ModelChoiceField:

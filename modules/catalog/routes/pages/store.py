@@ -31,18 +31,19 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 from modeltranslation.utils import get_language
 
+from orion.forms import add_service_error, error_field
 from orion.views import StoreViewMixin, can, store_url
 
 from ... import selectors, services
 from ...exceptions import (
     AttributeInUseError,
     CatalogError,
-    CategoryCycleError,
     DuplicateSkuError,
     ImageRejectedError,
 )
 from ...filters import ProductFilter
 from ...forms import (
+    FORM_FIELD_NAMES,
     LANGUAGES,
     PER_PAGE_CHOICES,
     AttributeForm,
@@ -53,8 +54,6 @@ from ...forms import (
     ImageUploadFormSet,
     ProductForm,
     VariantFormSet,
-    add_validation_error,
-    service_error_field,
 )
 from ...images import validate_image
 from ...models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus, Variant
@@ -233,13 +232,13 @@ class ProductForms:
             match = VARIANT_FIELD.match(name or "")
             if match and int(match[1]) < len(kept):
                 variant_form = kept[int(match[1])]
-                variant_form.add_error(service_error_field(variant_form, match[2]), messages_)
+                variant_form.add_error(error_field(variant_form, match[2], field_names=FORM_FIELD_NAMES), messages_)
             elif name == "sku":  # a product without options: its one variant's SKU
                 (kept or self.variants.forms)[0].add_error("sku", messages_)
             elif name == "variants":
                 self.variants.non_form_errors().extend(messages_)
             else:
-                self.form.add_error(service_error_field(self.form, name or ""), messages_)
+                self.form.add_error(error_field(self.form, name, field_names=FORM_FIELD_NAMES), messages_)
 
 
 class ProductFormView(StoreViewMixin, TemplateView):
@@ -501,12 +500,8 @@ class CategoryFormView(StoreViewMixin, TemplateView):
                     category = services.category_update(
                         store=store, actor=actor, category=self.category, values=form.values(), parent=parent
                     )
-            except CategoryCycleError as error:
-                form.add_error("parent", error.message)
-            except ValidationError as error:
-                add_validation_error(form, error)
-            except CatalogError as error:
-                form.add_error(None, error.message)
+            except (CatalogError, ValidationError) as error:  # a cycle comes back on "parent"
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Category “%(category)s” saved.") % {"category": category.name})
                 return redirect(store_url(request, "store:catalog:category_list"))
@@ -603,10 +598,10 @@ class AttributeFormView(StoreViewMixin, TemplateView):
                 with transaction.atomic():
                     attribute = self.save(form, formset)
             except ValidationError as error:
-                add_validation_error(form, error)
+                add_service_error(form, error)
             except CatalogError as error:
                 if error.message not in form.non_field_errors():
-                    form.add_error(None, error.message)
+                    add_service_error(form, error)
             else:
                 messages.success(request, _("Attribute “%(attribute)s” saved.") % {"attribute": attribute.name})
                 return redirect(store_url(request, "store:catalog:attribute_list"))
@@ -628,7 +623,7 @@ class AttributeFormView(StoreViewMixin, TemplateView):
             try:
                 self.save_value(attribute, value, value_form, delete=formset._should_delete_form(value_form))
             except (ValidationError, CatalogError) as error:
-                self.value_error(value_form, error)
+                add_service_error(value_form, error)
                 raise
         return attribute
 
@@ -641,13 +636,6 @@ class AttributeFormView(StoreViewMixin, TemplateView):
             services.attribute_value_delete(store=store, actor=actor, attribute_value=value)
         elif form.has_changed():
             services.attribute_value_update(store=store, actor=actor, attribute_value=value, values=form.values())
-
-    @staticmethod
-    def value_error(form: Form, error: ValidationError | CatalogError) -> None:
-        if isinstance(error, ValidationError):
-            add_validation_error(form, error)
-        else:
-            form.add_error(None, error.message)
 
 
 class AttributeCreateView(AttributeFormView):

@@ -14,7 +14,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -28,21 +27,17 @@ from django.views.generic import RedirectView, TemplateView, View
 
 from modules.contracts.protocols import Widget
 from modules.tenancy import interface as tenancy
+from orion.forms import add_service_error
 from orion.views import StoreViewMixin, can, store_link
 
 from ... import selectors, services
 from ...forms import ApiKeyCreateForm, ProfileForm, StoreLocalisationForm, StoreSettingsForm
 from ...models import ApiToken
+from .activity import ActivityListView
 
 logger = logging.getLogger(__name__)
 
 LOCALISATION_FORM = "localisation"
-
-
-def _add_model_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's validation errors on the form (on the field when it has one)."""
-    for field, messages_ in getattr(error, "message_dict", {None: error.messages}).items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 # --- Dashboard ---------------------------------------------------------------
@@ -147,7 +142,7 @@ class SettingsEditView(StoreViewMixin, TemplateView):
             try:  # store_update works on a fresh row: request.store is shared with the tenant cache
                 tenancy.store_update(store=request.store, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_model_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The store's settings were saved."))
                 return redirect(request.path)
@@ -273,7 +268,7 @@ class ApiKeyRevokeView(StoreViewMixin, View):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         token = self.get_object()
-        services.api_token_revoke(token=token, actor=request.user)
+        services.api_token_revoke(store=request.store, token=token, actor=request.user)
         messages.success(request, _("The key “%(name)s” was revoked.") % {"name": token.name})
         return redirect("store:core:apikey_list", store_code=request.store.code)
 
@@ -287,4 +282,5 @@ urlpatterns = [
     path("api-keys/new/", ApiKeyCreateView.as_view(), name="apikey_create"),
     path("api-keys/<int:pk>/created/", ApiKeyCreatedView.as_view(), name="apikey_created"),
     path("api-keys/<int:pk>/revoke/", ApiKeyRevokeView.as_view(), name="apikey_revoke"),
+    path("activity/", ActivityListView.as_view(), name="activity_list"),
 ]

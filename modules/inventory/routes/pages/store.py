@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from orion.forms import add_service_error
 from orion.views import StoreViewMixin, can, store_url
 
 from ... import selectors, services
@@ -38,7 +39,6 @@ from ...forms import (
     StockAdjustForm,
     StockLocationForm,
     StockTransferForm,
-    add_service_error,
 )
 from ...models import Reservation, StockItem, StockLevel, StockLocation
 from ...models.stock import ReservationStatus

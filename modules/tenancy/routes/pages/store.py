@@ -19,11 +19,12 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from orion.forms import add_service_error
 from orion.views import StoreViewMixin, can, store_url
 
 from ... import selectors, services
 from ...exceptions import TenancyError
-from ...forms import DomainForm, InvitationForm, MemberRoleForm, RoleForm, add_service_error
+from ...forms import DomainForm, InvitationForm, MemberRoleForm, RoleForm
 from ...models import Invitation, StoreDomain, StoreMembership, StoreRole
 
 VIEW_TEAM = "tenancy.view_team"
