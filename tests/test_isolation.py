@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone, translation
@@ -38,6 +39,7 @@ from modules.tenancy import services as tenancy_services
 from modules.tenancy.models import StoreDomain, StoreMembership, StoreRole, TeamEvent
 from modules.tenancy.testing import add_member, owner_of
 from orion.api import PlatformAdminAPIMixin, StoreAPIMixin
+from orion.audit.models import AuditEntry
 from orion.modules import registry
 from orion.views import StoreViewMixin
 
@@ -142,6 +144,17 @@ def _seed_team_event(store: Any, tag: str) -> Any:
     )
 
 
+def _seed_audit_entry(store: Any, tag: str) -> Any:
+    return AuditEntry.objects.create(
+        store=store,
+        content_type=ContentType.objects.get_for_model(StockLocation),
+        object_id="1",
+        object_repr=f"{tag}-secret-audited",
+        action="inventory.location.updated",
+        changes={"name": [f"{tag}-secret-before", f"{tag}-secret-after"]},
+    )
+
+
 def _png_file(name: str) -> ContentFile:
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
@@ -237,6 +250,7 @@ SEEDS = {
     "tenancy.StoreDomain": _seed_domain,
     "core.ApiToken": _seed_api_token,
     "tenancy.TeamEvent": _seed_team_event,
+    "audit.AuditEntry": _seed_audit_entry,
     "inventory.StockLocation": _seed_location,
     "inventory.StockItem": _seed_stock_item,
     "inventory.StockLevel": _seed_stock_level,

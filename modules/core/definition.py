@@ -33,6 +33,7 @@ core_module = ModuleDefinition(
         "store_settings",
         "store_localisation",
         "api_keys",
+        "activity",
         "user_profile",
     ),
     permissions=(
@@ -61,6 +62,12 @@ core_module = ModuleDefinition(
             category="core",
         ),
         PermissionDefinition(
+            id="core.view_activity",
+            label=_("View activity"),
+            description=_("See who changed what in the store, with the values before and after."),
+            category="core",
+        ),
+        PermissionDefinition(
             id="core.manage_api_keys",
             label=_("Manage API keys"),
             description=_("Create and revoke the store's API keys for integrations."),
@@ -86,6 +93,15 @@ core_module = ModuleDefinition(
                 icon="settings",
                 permission="core.view_settings",
                 order=900,
+                section="settings",
+            ),
+            MenuItem(
+                id="core.activity",
+                label=_("Activity"),
+                url_name="core:activity_list",
+                icon="clock",
+                permission="core.view_activity",
+                order=980,
                 section="settings",
             ),
             MenuItem(

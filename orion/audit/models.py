@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +57,53 @@ class AuditEntry(models.Model):
         return self.action.rsplit(".", 1)[-1]
 
     @property
+    def verb_label(self) -> str:
+        """The action's verb in the reader's language ("changed"), or as written when it has no translation."""
+        return str(VERBS.get(self.verb, self.verb.replace("_", " ")))
+
+    @property
+    def object_label(self) -> str:
+        """What kind of object this is about, in the reader's language ("product")."""
+        model = self.content_type.model_class()
+        return str(model._meta.verbose_name) if model is not None else self.content_type.model
+
+    @property
     def change_rows(self) -> list[tuple[str, object, object]]:
-        """``(field, before, after)`` in field order, for templates."""
-        return [(field, values[0], values[1]) for field, values in self.changes.items()]
+        """``(field label, before, after)`` in the order recorded, for templates."""
+        model = self.content_type.model_class()
+        rows = []
+        for name, (before, after) in self.changes.items():
+            try:
+                label = getattr(model._meta.get_field(name), "verbose_name", None) if model is not None else None
+            except FieldDoesNotExist:
+                label = None
+            # Not a field of its own (a product's variants, a store's domain): a label of the trail's.
+            label = str(label or FIELD_LABELS.get(name, name.replace("_", " ")))
+            rows.append((label, _shown(before), _shown(after)))
+        return rows
+
+
+def _shown(value: object) -> object:
+    """A recorded value as a reader sees it: lists joined, yes/no for flags; ``None`` stays (nothing there)."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) or None
+    return value
+
+
+# Verbs of ``<module>.<entity>.<verb>`` actions, translated; an action with another verb shows it as written.
+VERBS = {
+    "created": _("created"),
+    "updated": _("changed"),
+    "deleted": _("deleted"),
+    "retired": _("retired"),
+    "revoked": _("revoked"),
+    "added": _("added"),
+    "removed": _("removed"),
+    "image_added": _("image added"),
+    "image_updated": _("image changed"),
+    "image_removed": _("image removed"),
+}
+# Labels of recorded values that are not model fields.
+FIELD_LABELS = {"variants": _("variants"), "domain": _("domain")}

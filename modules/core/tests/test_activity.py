@@ -1,0 +1,108 @@
+"""The store's activity page: the audit trail every module writes through ``@store_write``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django_scopes import scope
+
+from modules.catalog import services as catalog
+from modules.core.routes.pages import activity
+from modules.tenancy import services as tenancy_services
+from modules.tenancy.testing import add_member, owner_of
+
+pytestmark = pytest.mark.django_db
+
+
+def activity_url(store: Any) -> str:
+    return reverse("store:core:activity_list", kwargs={"store_code": store.code})
+
+
+def make_mug(store: Any, title: str = "Mug") -> Any:
+    return catalog.product_create(
+        store=store, actor=owner_of(store), values={"title_en": title, "sku": f"{title}-1", "price_cents": 900}
+    )
+
+
+def test_the_owner_reads_who_changed_what_from_what_to_what(client: Any, store: Any, enable: Any) -> None:
+    enable("catalog")
+    owner = owner_of(store)
+    mug = make_mug(store)
+    catalog.product_update(store=store, actor=owner, product=mug, values={"price_cents": 1250})
+    client.force_login(owner)
+
+    response = client.get(activity_url(store))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Product changed" in html and "Mug" in html and owner.email in html
+    assert "<del>900</del> → <ins>1250</ins>" in html
+
+
+def test_the_page_narrows_to_one_object(client: Any, store: Any, enable: Any) -> None:
+    enable("catalog")
+    mug, cup = make_mug(store), make_mug(store, "Cup")
+    client.force_login(owner_of(store))
+
+    response = client.get(activity_url(store), {"object": f"catalog.product:{cup.pk}"})
+
+    entries = response.context["entries"]
+    assert [entry.object_repr for entry in entries] == ["Cup"]
+    assert mug.pk != cup.pk
+
+
+@pytest.mark.parametrize("wanted", ["nothing.here:1", "catalog.product:", "garbage"], ids=["unknown", "no-id", "bad"])
+def test_a_filter_naming_nothing_shows_nothing_instead_of_failing(client: Any, store: Any, wanted: str) -> None:
+    client.force_login(owner_of(store))
+
+    response = client.get(activity_url(store), {"object": wanted})
+
+    assert response.status_code == 200
+    assert list(response.context["entries"]) == []
+
+
+def test_another_stores_activity_never_shows(client: Any, store: Any, other_store: Any, enable: Any) -> None:
+    enable("catalog")
+    make_mug(other_store, "Theirs")
+    client.force_login(owner_of(store))
+
+    response = client.get(activity_url(store))
+
+    assert "Theirs" not in response.content.decode()
+
+
+def test_older_changes_come_page_by_page_at_a_fixed_number_of_queries(
+    client: Any, store: Any, enable: Any, monkeypatch: pytest.MonkeyPatch, django_assert_max_num_queries: Any
+) -> None:
+    enable("catalog")
+    monkeypatch.setattr(activity, "PAGE_SIZE", 3)
+    for number in range(7):
+        catalog.category_create(store=store, actor=owner_of(store), values={"name_en": f"Category {number}"})
+    client.force_login(owner_of(store))
+
+    first = client.get(activity_url(store))
+    second = client.get(activity_url(store), {"before": first.context["older"]})
+    with django_assert_max_num_queries(12):
+        third = client.get(activity_url(store), {"before": second.context["older"]})
+
+    names = [[entry.object_repr for entry in page.context["entries"]] for page in (first, second, third)]
+    assert names == [
+        ["Category 6", "Category 5", "Category 4"],
+        ["Category 3", "Category 2", "Category 1"],
+        ["Category 0"],
+    ]
+    assert third.context["older"] is None
+
+
+def test_read_only_staff_may_read_it_but_a_role_without_the_permission_may_not(client: Any, store: Any) -> None:
+    client.force_login(add_member(store, "staff@acme.test", "staff"))
+    assert client.get(activity_url(store)).status_code == 200
+
+    with scope(store=store):
+        role = tenancy_services.role_create(
+            store=store, actor=owner_of(store), name="Packer", permissions=["core.view_dashboard"]
+        )
+    client.force_login(add_member(store, "packer@acme.test", role=role))
+    assert client.get(activity_url(store)).status_code == 403
