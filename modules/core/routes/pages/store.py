@@ -33,6 +33,7 @@ from orion.views import StoreViewMixin, can, store_link
 from ... import selectors, services
 from ...forms import ApiKeyCreateForm, ProfileForm, StoreLocalisationForm, StoreSettingsForm
 from ...models import ApiToken
+from .activity import ActivityListView
 
 logger = logging.getLogger(__name__)
 
@@ -281,4 +282,5 @@ urlpatterns = [
     path("api-keys/new/", ApiKeyCreateView.as_view(), name="apikey_create"),
     path("api-keys/<int:pk>/created/", ApiKeyCreatedView.as_view(), name="apikey_created"),
     path("api-keys/<int:pk>/revoke/", ApiKeyRevokeView.as_view(), name="apikey_revoke"),
+    path("activity/", ActivityListView.as_view(), name="activity_list"),
 ]
