@@ -1,5 +1,8 @@
 """Pytest fixtures for platforms, stores and teams (loaded by .pytest.ini for every test).
 
+Built on the factories of ``modules/tenancy/tests/factories.py`` (imported
+lazily: this plugin loads before Django is set up).
+
 ``platform`` answers on ``testserver`` (the test client's default host);
 ``store`` ("acme") and ``other_store`` ("bravo") are on it, each with an
 owner; ``member(store, "manager")`` adds a user with a built-in role.
@@ -11,48 +14,42 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
-from django_scopes import scope, scopes_disabled
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = "correct horse battery staple"  # the factories' too (orion.testing.factories.PASSWORD)
 
 
 def make_platform(code: str, domain: str) -> Any:
-    from .models import Platform, PlatformDomain
+    from .tests.factories import PlatformFactory
 
-    platform = Platform.objects.create(code=code, name=code.title())
-    PlatformDomain.objects.create(platform=platform, domain=domain)
-    return platform
+    return PlatformFactory(code=code, name=code.title(), domain=domain)
 
 
 def make_user(email: str, **extra: Any) -> Any:
-    return get_user_model().objects.create_user(email, PASSWORD, **extra)
+    from .tests.factories import UserFactory
+
+    return UserFactory(email=email, **extra)
 
 
 def make_store(platform: Any, code: str, *, owner: Any = None) -> Any:
-    from . import services
-    from .models import Merchant
+    """A store made by ``services.store_create``: its built-in roles, merchant "<Code> Ltd" and owner@<code>.test."""
+    from .tests.factories import StoreFactory
 
-    merchant = Merchant.objects.create(platform=platform, name=f"{code.title()} Ltd", email=f"office@{code}.test")
-    owner = owner or make_user(f"owner@{code}.test")
-    return services.store_create(platform=platform, merchant=merchant, code=code, name=code.title(), owner=owner)
+    return StoreFactory(platform=platform, code=code, **({"owner": owner} if owner is not None else {}))
 
 
 def add_member(store: Any, email: str, kind: str = "staff", *, role: Any = None) -> Any:
     """A new user on ``store``'s team with the built-in role ``kind`` (or ``role``)."""
-    from .models import StoreMembership, StoreRole
+    from .tests.factories import StoreMembershipFactory
 
     user = get_user_model().objects.filter(email=email).first() or make_user(email)
-    with scope(store=store):
-        role = role or StoreRole.objects.get(kind=kind)
-        StoreMembership.objects.create(store=store, user=user, role=role)
+    StoreMembershipFactory(store=store, user=user, kind=kind, **({"role": role} if role is not None else {}))
     return user
 
 
 def owner_of(store: Any) -> Any:
-    from .models import StoreMembership
+    from .tests.factories import owner_of
 
-    with scopes_disabled():
-        return StoreMembership.objects.filter(store=store, role__kind="owner").first().user
+    return owner_of(store)
 
 
 def store_api(user: Any = None, store: Any = None) -> Any:
