@@ -106,7 +106,9 @@ class StoreFactory(ServiceFactory):
         name=factory.LazyAttribute(lambda o: f"{o.factory_parent.code.title()} Ltd"),
         email=factory.LazyAttribute(lambda o: f"office@{o.factory_parent.code}.test"),
     )
-    owner = factory.SubFactory(UserFactory, email=factory.LazyAttribute(lambda o: f"owner@{o.factory_parent.code}.test"))
+    owner = factory.SubFactory(
+        UserFactory, email=factory.LazyAttribute(lambda o: f"owner@{o.factory_parent.code}.test")
+    )
 
     @classmethod
     def _create(cls, model_class: type, **values: Any) -> Store:
