@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
-from modules.catalog import services as catalog
+from modules.core import services as core_services
 from modules.core.routes.pages import activity
 from modules.tenancy import services as tenancy_services
 from modules.tenancy.testing import add_member, owner_of
@@ -20,37 +20,32 @@ def activity_url(store: Any) -> str:
     return reverse("store:core:activity_list", kwargs={"store_code": store.code})
 
 
-def make_mug(store: Any, title: str = "Mug") -> Any:
-    return catalog.product_create(
-        store=store, actor=owner_of(store), values={"title_en": title, "sku": f"{title}-1", "price_cents": 900}
-    )
+def make_key(store: Any, name: str = "Till") -> Any:
+    token, _key = core_services.api_token_create(store=store, user=owner_of(store), name=name)
+    return token
 
 
-def test_the_owner_reads_who_changed_what_from_what_to_what(client: Any, store: Any, enable: Any) -> None:
-    enable("catalog")
+def test_the_owner_reads_who_changed_what_from_what_to_what(client: Any, store: Any) -> None:
     owner = owner_of(store)
-    mug = make_mug(store)
-    catalog.product_update(store=store, actor=owner, product=mug, values={"price_cents": 1250})
+    tenancy_services.store_update(store=store, actor=owner, name="Acme Outdoor")
     client.force_login(owner)
 
     response = client.get(activity_url(store))
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Product changed" in html and "Mug" in html and owner.email in html
-    assert "<del>900</del> → <ins>1250</ins>" in html
+    assert "Store changed" in html and owner.email in html
+    assert "<del>Acme</del> → <ins>Acme Outdoor</ins>" in html
 
 
-def test_the_page_narrows_to_one_object(client: Any, store: Any, enable: Any) -> None:
-    enable("catalog")
-    mug, cup = make_mug(store), make_mug(store, "Cup")
+def test_the_page_narrows_to_one_object(client: Any, store: Any) -> None:
+    make_key(store, "Till")
+    kept = make_key(store, "Warehouse")
     client.force_login(owner_of(store))
 
-    response = client.get(activity_url(store), {"object": f"catalog.product:{cup.pk}"})
+    response = client.get(activity_url(store), {"object": f"core.apitoken:{kept.pk}"})
 
-    entries = response.context["entries"]
-    assert [entry.object_repr for entry in entries] == ["Cup"]
-    assert mug.pk != cup.pk
+    assert [entry.object_repr for entry in response.context["entries"]] == [str(kept)]
 
 
 @pytest.mark.parametrize("wanted", ["nothing.here:1", "catalog.product:", "garbage"], ids=["unknown", "no-id", "bad"])
@@ -63,9 +58,8 @@ def test_a_filter_naming_nothing_shows_nothing_instead_of_failing(client: Any, s
     assert list(response.context["entries"]) == []
 
 
-def test_another_stores_activity_never_shows(client: Any, store: Any, other_store: Any, enable: Any) -> None:
-    enable("catalog")
-    make_mug(other_store, "Theirs")
+def test_another_stores_activity_never_shows(client: Any, store: Any, other_store: Any) -> None:
+    make_key(other_store, "Theirs")
     client.force_login(owner_of(store))
 
     response = client.get(activity_url(store))
@@ -74,12 +68,11 @@ def test_another_stores_activity_never_shows(client: Any, store: Any, other_stor
 
 
 def test_older_changes_come_page_by_page_at_a_fixed_number_of_queries(
-    client: Any, store: Any, enable: Any, monkeypatch: pytest.MonkeyPatch, django_assert_max_num_queries: Any
+    client: Any, store: Any, monkeypatch: pytest.MonkeyPatch, django_assert_max_num_queries: Any
 ) -> None:
-    enable("catalog")
     monkeypatch.setattr(activity, "PAGE_SIZE", 3)
     for number in range(7):
-        catalog.category_create(store=store, actor=owner_of(store), values={"name_en": f"Category {number}"})
+        make_key(store, f"Key {number}")
     client.force_login(owner_of(store))
 
     first = client.get(activity_url(store))
@@ -87,12 +80,8 @@ def test_older_changes_come_page_by_page_at_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         third = client.get(activity_url(store), {"before": second.context["older"]})
 
-    names = [[entry.object_repr for entry in page.context["entries"]] for page in (first, second, third)]
-    assert names == [
-        ["Category 6", "Category 5", "Category 4"],
-        ["Category 3", "Category 2", "Category 1"],
-        ["Category 0"],
-    ]
+    names = [[entry.changes["name"][1] for entry in page.context["entries"]] for page in (first, second, third)]
+    assert names == [["Key 6", "Key 5", "Key 4"], ["Key 3", "Key 2", "Key 1"], ["Key 0"]]
     assert third.context["older"] is None
 
 
