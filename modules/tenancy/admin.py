@@ -1,6 +1,6 @@
 """Django admin for platforms, merchants, stores, store domains, teams, roles and invitations.
 
-Who may do what (see ``admin_scope.py`` for how it is enforced):
+Who may do what (enforced by ``orion.admin_scope``, which says who sees what):
 
 * superusers: everything;
 * platform admins (``PlatformStaff``), on their own platforms only: view
@@ -34,13 +34,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from orion.admin_scope import ALL_ACTIONS, PlatformScopedAdmin, PlatformScopedInline, confined_platform_ids
 from orion.modules import services as module_services
 from orion.modules import state
-from orion.modules.admin import confined_platform_ids
 from orion.permissions import declared_permissions
 
 from . import roles, services
-from .admin_scope import PlatformScopedAdmin, PlatformScopedInline
 from .models import (
     Invitation,
     Merchant,
@@ -75,7 +74,6 @@ class PlatformDomainInline(PlatformScopedInline, admin.TabularInline):
     model = PlatformDomain
     extra = 0
     fields = ("domain", "is_primary")
-    parent_platform_path = "pk"
     platform_admin_actions = ("view",)
 
 
@@ -83,7 +81,6 @@ class PlatformStaffInline(PlatformScopedInline, admin.TabularInline):
     model = PlatformStaff
     extra = 0
     autocomplete_fields = ("user",)
-    parent_platform_path = "pk"
     platform_admin_actions = ()
 
 
@@ -183,6 +180,7 @@ class MerchantStoreInline(PlatformScopedInline, admin.TabularInline):
 
 @admin.register(Merchant)
 class MerchantAdmin(PlatformScopedAdmin):
+    platform_admin_actions = ALL_ACTIONS
     list_display = ("name", "platform", "email", "vat_number", "is_active", "created_at")
     list_filter = (("platform", RelatedOnly), "is_active")
     list_select_related = ("platform",)
@@ -201,6 +199,7 @@ class StoreDomainInline(PlatformScopedInline, admin.TabularInline):
     model = StoreDomain
     extra = 0
     fields = ("domain", "kind", "is_primary")
+    platform_admin_actions = ALL_ACTIONS
 
 
 class StoreMembershipInline(PlatformScopedInline, admin.TabularInline):
@@ -264,6 +263,8 @@ class StoreAdmin(PlatformScopedAdmin, TranslationAdmin):
     never removes a store's last owner.
     """
 
+    platform_admin_actions = ALL_ACTIONS
+
     list_display = ("name", "code", "merchant", "platform", "status", "default_language", "currency")
     list_filter = (
         ("platform", RelatedOnly),
@@ -319,6 +320,7 @@ class StoreAdmin(PlatformScopedAdmin, TranslationAdmin):
 @admin.register(StoreDomain)
 class StoreDomainAdmin(PlatformScopedAdmin):
     platform_path = "store__platform"
+    platform_admin_actions = ALL_ACTIONS
     list_display = ("domain", "store", "kind", "is_primary", "created_at")
     list_filter = (("store__platform", RelatedOnly), ("store", RelatedOnly), "kind", "is_primary")
     list_select_related = ("store",)
@@ -369,6 +371,7 @@ class StoreRoleAdmin(PlatformScopedAdmin):
     """Roles; built-in ones follow the registry and are read-only."""
 
     platform_path = "store__platform"
+    platform_admin_actions = ALL_ACTIONS
     form = StoreRoleForm
     list_display = ("name", "store", "kind", "permission_list")
     list_filter = (("store__platform", RelatedOnly), ("store", RelatedOnly), "kind")
@@ -462,6 +465,7 @@ class InvitationAdmin(PlatformScopedAdmin):
 
     platform_path = "store__platform"
     platform_admin_actions = ("view",)
+    read_only = True
     list_display = ("email", "store", "role", "invited_by", "created_at", "expires_at", "status")
     list_filter = (("store__platform", RelatedOnly), ("store", RelatedOnly))
     list_select_related = ("store", "role", "invited_by")
@@ -488,15 +492,6 @@ class InvitationAdmin(PlatformScopedAdmin):
             return _("revoked")
         return _("pending") if obj.is_pending else _("expired")
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
     def has_revoke_permission(self, request: HttpRequest) -> bool:
         if confined_platform_ids(request) is not None:
             return True
@@ -518,6 +513,7 @@ class TeamEventAdmin(PlatformScopedAdmin):
 
     platform_path = "store__platform"
     platform_admin_actions = ("view",)
+    read_only = True
     list_display = ("created_at", "store", "actor", "action", "subject")
     list_filter = (("store__platform", RelatedOnly), ("store", RelatedOnly), "action")
     list_select_related = ("store", "actor")
@@ -525,12 +521,3 @@ class TeamEventAdmin(PlatformScopedAdmin):
     date_hierarchy = "created_at"
     fields = ("created_at", "store", "actor", "action", "subject", "details")
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -12,12 +12,12 @@ planned, shown, applied atomically and audited. The custom views are
 The platform model is reached through ``state.platform_model()``: the
 framework never names the module that defines it.
 
-Platform admins (staff users for whom ``orion.permissions.is_platform_admin``
-holds on some platform) are confined to their platforms: they see those
-platforms' module states and audit entries only, and may manage their
-modules (the platform's own admin page links here). Another platform's
-manage, confirm and settings pages are a 404 for them. Superusers, and
-staff who administer no platform, keep Django's model permissions.
+Both admins are read-only ``orion.admin_scope.PlatformScopedAdmin``s:
+platform admins see their platforms' module states and audit entries only,
+and may manage their modules (the platform's own admin page links here).
+Another platform's manage, confirm and settings pages are a 404 for them.
+Superusers, and staff who administer no platform, keep Django's model
+permissions.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from orion.admin_scope import PlatformScopedAdmin, confined_platform_ids
 from orion.exceptions import OrionError
 from orion.permissions import is_platform_admin
 
@@ -45,73 +46,22 @@ ACTIONS = ("enable", "disable")
 AUDIT_ENTRIES_SHOWN = 20
 
 
-def confined_platform_ids(request: HttpRequest) -> frozenset[Any] | None:
-    """The platforms an admin user is confined to; ``None`` when not confined.
-
-    Superusers are never confined. Other staff are confined to the platforms
-    they administer, as soon as they administer one; staff who administer no
-    platform are governed by Django's model permissions alone. Computed once
-    per request.
-    """
-    if not hasattr(request, "_orion_admin_platform_ids"):
-        user = request.user
-        ids: frozenset[Any] | None = None
-        if not user.is_superuser:
-            administered = frozenset(
-                platform.pk for platform in state.platform_model().objects.all() if is_platform_admin(user, platform)
-            )
-            ids = administered or None
-        request._orion_admin_platform_ids = ids  # type: ignore[attr-defined]
-    return request._orion_admin_platform_ids  # type: ignore[attr-defined]
-
-
-class PlatformConfinedMixin:
-    """Rows of a model with a ``platform`` foreign key, confined to the admin user's platforms.
-
-    Platform admins may view the rows of their platforms without Django model
-    permissions; nothing else changes for other users.
-    """
-
-    def get_queryset(self, request: HttpRequest) -> Any:
-        queryset = super().get_queryset(request)  # type: ignore[misc]
-        ids = confined_platform_ids(request)
-        return queryset if ids is None else queryset.filter(platform__in=ids)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        ids = confined_platform_ids(request)
-        if ids is None:
-            return super().has_view_permission(request, obj)  # type: ignore[misc]
-        return obj is None or obj.platform_id in ids
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return confined_platform_ids(request) is not None or super().has_module_permission(request)  # type: ignore[misc]
-
-
 def plan_signature(plan: services.ModulePlan) -> str:
     """The changes of a plan in order, to tell whether it changed between preview and confirmation."""
     return ",".join(f"{change.action}:{change.module}" for change in plan.changes)
 
 
 @admin.register(PlatformModule)
-class PlatformModuleAdmin(PlatformConfinedMixin, admin.ModelAdmin):
+class PlatformModuleAdmin(PlatformScopedAdmin):
     """Per-platform module state, read-only; changed only through the manage/confirm views."""
+
+    read_only = True
 
     list_display = ("platform", "module_code", "is_enabled", "reason", "updated_at", "manage_link")
     list_filter = ("is_enabled", "reason", "module_code", ("platform", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("platform",)
     search_fields = ("module_code",)
     ordering = ("platform", "module_code")
-
-    # --- read-only model admin ---------------------------------------------
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.display(description=gettext_lazy("manage"))
     def manage_link(self, obj: PlatformModule) -> str:
@@ -326,8 +276,10 @@ class PlatformModuleAdmin(PlatformConfinedMixin, admin.ModelAdmin):
 
 
 @admin.register(ModuleAuditEntry)
-class ModuleAuditEntryAdmin(PlatformConfinedMixin, admin.ModelAdmin):
+class ModuleAuditEntryAdmin(PlatformScopedAdmin):
     """The audit trail: who changed which module, when, and why. Never edited."""
+
+    read_only = True
 
     list_display = ("created_at", "platform", "module_code", "action", "cause", "triggered_by", "actor_label")
     list_filter = ("action", "module_code", ("platform", admin.RelatedOnlyFieldListFilter))
@@ -346,12 +298,3 @@ class ModuleAuditEntryAdmin(PlatformConfinedMixin, admin.ModelAdmin):
         "actor_label",
         "details",
     )
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -33,6 +33,9 @@ ORION_PLATFORM_MODEL = "tenancy.Platform"
 ORION_PLATFORM_DOMAIN_MODEL = "tenancy.PlatformDomain"
 ORION_STORE_MODEL = "tenancy.Store"
 ORION_STORE_DOMAIN_MODEL = "tenancy.StoreDomain"
+# Users a platform admin may pick in Django admin forms: a function(platform_ids) -> users
+# (orion/admin_scope.py; the framework has no idea who belongs to a platform).
+ORION_ADMIN_USER_CHOICES = "modules.tenancy.admin_scope.confined_users"
 # How links in emails reach the platform: scheme and ":port" (empty for 80/443).
 ORION_PUBLIC_SCHEME = env("ORION_PUBLIC_SCHEME", default="https")
 ORION_PUBLIC_PORT = env("ORION_PUBLIC_PORT", default="")
