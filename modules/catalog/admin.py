@@ -6,74 +6,44 @@ rules, the active product limit); a model form here would bypass all of
 it. So the admin shows them for support and never adds, changes or deletes
 (merchants do that in their store dashboard).
 
-Who sees what: superusers everything; platform admins the rows of their
-platforms' stores only (the confinement of ``modules.tenancy.admin_scope``,
-which catalog may not import, reduced to viewing); other staff by Django's
-view permissions.
+Confinement: read-only ``orion.admin_scope.PlatformScopedAdmin``s (and
+inlines), through ``store__platform``; platform admins view.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from orion.modules.admin import confined_platform_ids
+from orion.admin_scope import PlatformScopedAdmin, PlatformScopedInline
 
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
 
 
-class ReadOnly:
-    """Nobody adds, changes or deletes here: the services keep the catalogue's rules."""
+class CatalogAdmin(PlatformScopedAdmin):
+    """A store's catalogue rows: nobody adds, changes or deletes here; the services keep the rules."""
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+    platform_path = "store__platform"
+    platform_admin_actions = ("view",)
+    read_only = True
 
 
-class ConfinedReadOnlyAdmin(ReadOnly, admin.ModelAdmin):
-    """A store's rows, shown to platform admins of the store's platform only."""
+class CatalogInline(PlatformScopedInline, admin.TabularInline):
+    """Rows of a product or an attribute, read-only like their parent."""
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        queryset = super().get_queryset(request)
-        ids = confined_platform_ids(request)
-        return queryset if ids is None else queryset.filter(store__platform__in=ids)
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return confined_platform_ids(request) is not None or super().has_module_permission(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        ids = confined_platform_ids(request)
-        if ids is None:
-            return super().has_view_permission(request, obj)
-        return obj is None or obj.store.platform_id in ids
-
-
-class ReadOnlyInline(ReadOnly, admin.TabularInline):
-    """Rows of the parent object, which the parent's admin has already confined."""
-
+    platform_admin_actions = ("view",)
+    read_only = True
     extra = 0
 
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return confined_platform_ids(request) is not None or super().has_view_permission(request, obj)
 
-
-class VariantInline(ReadOnlyInline):
+class VariantInline(CatalogInline):
     model = Variant
     fields = ("sku", "price_cents", "compare_at_price_cents", "position", "stock_item")
     readonly_fields = ("stock_item",)
 
 
-class ProductImageInline(ReadOnlyInline):
+class ProductImageInline(CatalogInline):
     model = ProductImage
     fields = ("preview", "image", "image_format", "width", "height", "alt_text_en", "position")
     readonly_fields = ("preview", "image_format", "width", "height")
@@ -84,7 +54,7 @@ class ProductImageInline(ReadOnlyInline):
 
 
 @admin.register(Product)
-class ProductAdmin(ConfinedReadOnlyAdmin):
+class ProductAdmin(CatalogAdmin):
     list_display = ("title_en", "store", "status", "price_cents", "currency", "published_at", "updated_at")
     list_filter = ("status", ("store", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("store",)
@@ -100,13 +70,13 @@ class ProductAdmin(ConfinedReadOnlyAdmin):
     inlines = (VariantInline, ProductImageInline)
 
 
-class AttributeValueInline(ReadOnlyInline):
+class AttributeValueInline(CatalogInline):
     model = AttributeValue
     fields = ("value_en", "slug", "position")
 
 
 @admin.register(Attribute)
-class AttributeAdmin(ConfinedReadOnlyAdmin):
+class AttributeAdmin(CatalogAdmin):
     list_display = ("name_en", "slug", "store", "position")
     list_filter = (("store", admin.RelatedOnlyFieldListFilter),)
     list_select_related = ("store",)
@@ -116,7 +86,7 @@ class AttributeAdmin(ConfinedReadOnlyAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(ConfinedReadOnlyAdmin):
+class CategoryAdmin(CatalogAdmin):
     list_display = ("name_en", "slug", "store", "parent", "position", "is_active")
     list_filter = ("is_active", ("store", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("store", "parent")

@@ -13,9 +13,7 @@ Saves go through ``services``: an item's ``on_hand`` and ``reserved`` are
 written by stock changes under a row lock, and a plain ``Model.save()`` of a
 stale copy would overwrite them.
 
-The confinement follows ``modules.tenancy.admin_scope`` (which inventory may
-not import: modules talk through interfaces), for models reaching their
-platform through ``store``.
+Confinement: ``orion.admin_scope.PlatformScopedAdmin``, through ``store__platform``.
 """
 
 from __future__ import annotations
@@ -24,13 +22,11 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
-from orion.modules import state
-from orion.modules.admin import confined_platform_ids
+from orion.admin_scope import PlatformScopedAdmin
 
 from . import services
 from .models import StockItem, StockLocation, StockMovement
@@ -74,48 +70,11 @@ class StockItemForm(UniqueInStoreForm):
         fields = ()  # the admin names them
 
 
-class StoreConfinedAdmin(admin.ModelAdmin):
-    """Rows, store choices and permissions confined to the platforms a platform admin administers."""
+class StockAdmin(PlatformScopedAdmin):
+    """A store's stock rows; the store is chosen once."""
 
-    #: What a platform admin may do with the rows of their platforms' stores.
+    platform_path = "store__platform"
     platform_admin_actions: ClassVar[tuple[str, ...]] = ("view",)
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        queryset = super().get_queryset(request)
-        ids = confined_platform_ids(request)
-        return queryset if ids is None else queryset.filter(store__platform__in=ids)
-
-    def _confined(self, request: HttpRequest, action: str, granted: bool, obj: Any = None) -> bool:
-        ids = confined_platform_ids(request)
-        if ids is None:
-            return granted
-        if not (granted or action in self.platform_admin_actions):
-            return False
-        if obj is None or obj.pk is None:
-            return True
-        with scopes_disabled():
-            return state.store_model().objects.filter(pk=obj.store_id, platform__in=ids).exists()
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return confined_platform_ids(request) is not None or super().has_module_permission(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._confined(request, "view", super().has_view_permission(request, obj), obj)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return self._confined(request, "add", super().has_add_permission(request))
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._confined(request, "change", super().has_change_permission(request, obj), obj)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._confined(request, "delete", super().has_delete_permission(request, obj), obj)
-
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        ids = confined_platform_ids(request)
-        if db_field.name == "store" and ids is not None:
-            kwargs["queryset"] = state.store_model().objects.filter(platform__in=ids)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         # Stock never moves to another store: the store is chosen once.
@@ -124,7 +83,7 @@ class StoreConfinedAdmin(admin.ModelAdmin):
 
 
 @admin.register(StockLocation)
-class StockLocationAdmin(StoreConfinedAdmin):
+class StockLocationAdmin(StockAdmin):
     form = StockLocationForm
     platform_admin_actions = ("view", "add", "change")
     list_display = ("name", "code", "store", "is_active", "position")
@@ -143,7 +102,7 @@ class StockLocationAdmin(StoreConfinedAdmin):
 
 
 @admin.register(StockItem)
-class StockItemAdmin(StoreConfinedAdmin):
+class StockItemAdmin(StockAdmin):
     form = StockItemForm
     platform_admin_actions = ("view", "change")
     list_display = ("sku", "name", "store", "on_hand", "reserved", "low_stock_threshold", "track_stock", "is_active")
@@ -175,8 +134,10 @@ class StockItemAdmin(StoreConfinedAdmin):
 
 
 @admin.register(StockMovement)
-class StockMovementAdmin(StoreConfinedAdmin):
+class StockMovementAdmin(StockAdmin):
     """The ledger, read-only for everyone: a wrong movement is corrected by another movement."""
+
+    read_only = True
 
     list_display = ("created_at", "store", "item", "location", "delta", "quantity_after", "reason", "reference", "user")
     list_filter = (("store", RelatedOnly), "reason")
@@ -196,12 +157,3 @@ class StockMovementAdmin(StoreConfinedAdmin):
         "user",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
