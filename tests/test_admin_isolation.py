@@ -13,6 +13,8 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -146,6 +148,25 @@ def test_change_page_of_another_platforms_object_is_not_rendered(padmin, world, 
         assert response["Location"] == reverse("admin:index")
     assert padmin.get(url(getattr(world.a, name))).status_code == 200
     assert padmin.get(url(b_obj) + "history/").status_code in (302, 404)
+
+
+@pytest.mark.parametrize("name", LISTED)
+def test_an_object_check_costs_no_query_beyond_loading_the_object(rf, world, name):
+    obj = getattr(world.a, name)
+    model_admin = admin.site._registry[type(obj)]
+    request = rf.get("/admin/")
+    request.user = world.a.staff.user
+    # Once per request: the user's platforms and model permissions.
+    model_admin.has_view_permission(request)
+    model_admin.has_change_permission(request)
+
+    loaded = model_admin.get_object(request, str(obj.pk))  # as the change and delete pages load it
+
+    with CaptureQueriesContext(connection) as queries:
+        checks = (model_admin.has_view_permission(request, loaded), model_admin.has_change_permission(request, loaded))
+
+    assert loaded == obj and checks[0]
+    assert [query["sql"] for query in queries] == []
 
 
 @pytest.mark.parametrize("name", LISTED + SUPERUSER_ONLY)
