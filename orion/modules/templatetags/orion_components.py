@@ -16,8 +16,10 @@ of markup, which an include cannot:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import template
-from django.template.base import FilterExpression, NodeList, Parser, Token
+from django.template.base import FilterExpression, NodeList, Parser, Token, token_kwargs
 from django.template.context import Context
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -47,15 +49,16 @@ class ComponentNode(template.Node):
         # Defaults for every parameter: a page variable of the same name must not leak into the component.
         values = {**self.defaults, **{name: value.resolve(context) for name, value in self.kwargs.items()}}
         values[self.content_name] = mark_safe(self.nodelist.render(context).strip())
+        assert context.template is not None  # set while a template renders
         partial = context.template.engine.get_template(self.template_name)
         with context.push(**values):
             return partial.render(context)
 
 
-def _component(template_name: str, content_name: str, **defaults: object):
+def _component(template_name: str, content_name: str, **defaults: object) -> Callable[[Parser, Token], ComponentNode]:
     def compile_tag(parser: Parser, token: Token) -> ComponentNode:
         name, *bits = token.split_contents()
-        kwargs = template.base.token_kwargs(bits, parser)
+        kwargs = token_kwargs(bits, parser)
         if bits:
             raise template.TemplateSyntaxError(f"'{name}' takes only name=value arguments, not {bits[0]!r}")
         nodelist = parser.parse((f"end{name}",))
@@ -69,7 +72,14 @@ register.tag("table", _component("partials/table.html", "content", id="", scroll
 register.tag(
     "confirm",
     _component(
-        "partials/confirm.html", "body", text="", consequence="", note="", post_url="", confirm_label="", cancel_label=""
+        "partials/confirm.html",
+        "body",
+        text="",
+        consequence="",
+        note="",
+        post_url="",
+        confirm_label="",
+        cancel_label="",
     ),
 )
 
