@@ -10,37 +10,33 @@ is walked without touching this file. Three things are proven:
 3. an owner of store A who asks for store B's URLs gets 404, with a session
    and with an API key of A, and no page of A shows B's data.
 
-Each store-scoped model needs a seed below: the meta-test fails for a new
-scoped model without one, so new models are walked too.
+The two stores are filled by the seeds each module registers next to its
+factories (``modules/<code>/tests/isolation.py``, see
+``orion.testing.isolation``): the meta-test fails for a store-scoped model
+without one, so new models are walked too, and this file names no module's
+models.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone, translation
-from django_scopes import scope, scopes_disabled
-from PIL import Image
+from django.utils import translation
+from django_scopes import scopes_disabled
 
-from modules.catalog.models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
 from modules.core import services as core_services
-from modules.inventory.models import Reservation, StockItem, StockLevel, StockLocation, StockMovement
-from modules.tenancy import services as tenancy_services
-from modules.tenancy.models import StoreDomain, StoreMembership, StoreRole, TeamEvent
-from modules.tenancy.testing import add_member, owner_of
+from modules.tenancy.testing import make_platform, make_store, owner_of
 from orion.api import PlatformAdminAPIMixin, StoreAPIMixin
-from orion.audit.models import AuditEntry
 from orion.modules import registry
+from orion.modules import services as module_services
+from orion.testing.isolation import collect_seeds, scoped_models, seed_exemptions, seed_store
 from orion.views import StoreViewMixin
 
 SCOPED_FRONTENDS = {"store": StoreViewMixin, "api_store": StoreAPIMixin, "api_admin": PlatformAdminAPIMixin}
@@ -99,186 +95,46 @@ def test_every_view_derives_from_its_frontends_scoped_base(route):
 
 
 def _scoped_models() -> list[type]:
-    return [model for model in apps.get_models() if hasattr(model._default_manager, "with_scopes_disabled")]
+    exempt = seed_exemptions()
+    return [model for model in scoped_models() if model._meta.label not in exempt]
 
 
 def test_every_store_scoped_model_is_seeded_for_the_walk():
-    missing = [model._meta.label for model in _scoped_models() if model._meta.label not in SEEDS]
-    assert not missing, f"Add a seed for {missing} to SEEDS in tests/test_isolation.py"
-
-
-# --- Two stores full of data --------------------------------------------------
-
-
-def _seed_role(store: Any, tag: str) -> Any:
-    return StoreRole.objects.create(store=store, name=f"{tag}-secret-role", permissions=["tenancy.view_team"])
-
-
-def _seed_membership(store: Any, tag: str) -> Any:
-    user = add_member(store, f"{tag}-secret-member@example.test", "staff")
-    return StoreMembership.objects.get(user=user)
-
-
-def _seed_invitation(store: Any, tag: str) -> Any:
-    role = StoreRole.objects.get(kind="staff")
-    invitation, _token = tenancy_services.invitation_create(
-        store=store, actor=owner_of(store), email=f"{tag}-secret-invitee@example.test", role=role
-    )
-    return invitation
-
-
-def _seed_domain(store: Any, tag: str) -> Any:
-    return StoreDomain.objects.create(store=store, domain=f"{tag}-secret.example.com")
-
-
-def _seed_api_token(store: Any, tag: str) -> Any:
-    token, _key = core_services.api_token_create(
-        store=store, user=owner_of(store), name=f"{tag}-secret-key", expires_at=timezone.now() + timedelta(days=1)
-    )
-    return token
-
-
-def _seed_team_event(store: Any, tag: str) -> Any:
-    return TeamEvent.objects.create(
-        store=store, action="tenancy.member.joined", subject=f"{tag}-secret-event@example.test"
+    seeds = collect_seeds()
+    missing = [model._meta.label for model in _scoped_models() if model._meta.label not in seeds]
+    assert not missing, (
+        f"Add a seed for {missing}: @orion.testing.isolation.seed in the module's tests/isolation.py"
+        " (or exempt(label, reason) there)"
     )
 
 
-def _seed_audit_entry(store: Any, tag: str) -> Any:
-    return AuditEntry.objects.create(
-        store=store,
-        content_type=ContentType.objects.get_for_model(StockLocation),
-        object_id="1",
-        object_repr=f"{tag}-secret-audited",
-        action="inventory.location.updated",
-        changes={"name": [f"{tag}-secret-before", f"{tag}-secret-after"]},
-    )
-
-
-def _png_file(name: str) -> ContentFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
-    return ContentFile(buffer.getvalue(), name=name)
-
-
-def _seed_location(store: Any, tag: str) -> Any:
-    return StockLocation.objects.create(store=store, name=f"{tag}-secret-location", code=f"{tag}-secret")
-
-
-def _seed_stock_item(store: Any, tag: str) -> Any:
-    return StockItem.objects.create(store=store, sku=f"{tag}-secret-item", name=f"{tag}-secret-item")
-
-
-def _seed_stock_level(store: Any, tag: str) -> Any:
-    item = StockItem.objects.create(store=store, sku=f"{tag}-secret-levelled", name=f"{tag}-secret-levelled")
-    location = StockLocation.objects.create(store=store, name=f"{tag}-secret-shelf", code=f"{tag}-secret-shelf")
-    return StockLevel.objects.create(store=store, item=item, location=location, quantity=5)
-
-
-def _seed_stock_movement(store: Any, tag: str) -> Any:
-    level = _seed_stock_level(store, f"{tag}-moved")
-    return StockMovement.objects.create(
-        store=store,
-        item=level.item,
-        location=level.location,
-        delta=5,
-        quantity_after=5,
-        reason="received",
-        reference=f"{tag}-secret-delivery",
-    )
-
-
-def _seed_reservation(store: Any, tag: str) -> Any:
-    item = StockItem.objects.create(store=store, sku=f"{tag}-secret-reserved", name=f"{tag}-secret-reserved")
-    return Reservation.objects.create(
-        store=store,
-        item=item,
-        quantity=1,
-        reference=f"{tag}-secret-cart",
-        expires_at=timezone.now() + timedelta(hours=1),
-    )
-
-
-def _seed_category(store: Any, tag: str) -> Any:
-    return Category.objects.create(store=store, name=f"{tag}-secret-category", slug=f"{tag}-secret-category")
-
-
-def _seed_attribute(store: Any, tag: str) -> Any:
-    return Attribute.objects.create(store=store, name=f"{tag}-secret-attribute", slug=f"{tag}-secret-attribute")
-
-
-def _seed_attribute_value(store: Any, tag: str) -> Any:
-    attribute = Attribute.objects.create(store=store, name=f"{tag}-secret-size", slug=f"{tag}-secret-size")
-    return AttributeValue.objects.create(store=store, attribute=attribute, value=f"{tag}-secret-xl", slug="xl")
-
-
-def _seed_product(store: Any, tag: str) -> Any:
-    """An active product (so storefront routes would show it), with a variant, stock and an image."""
-    product = Product.objects.create(
-        store=store,
-        title=f"{tag}-secret-product",
-        slug=f"{tag}-secret-product",
-        status="active",
-        price_cents=1000,
-        currency="EUR",
-        search_document=f"{tag}-secret-product",
-    )
-    item = StockItem.objects.create(store=store, sku=f"{tag}-secret-sku", name=f"{tag}-secret-product", on_hand=0)
-    Variant.objects.create(store=store, product=product, sku=f"{tag}-secret-sku", stock_item=item)
-    return product
-
-
-def _seed_variant(store: Any, tag: str) -> Any:
-    return _seed_product(store, f"{tag}-v").variants.get()
-
-
-def _seed_product_image(store: Any, tag: str) -> Any:
-    product = _seed_product(store, f"{tag}-i")
-    return ProductImage.objects.create(
-        store=store,
-        product=product,
-        image=_png_file("p.png"),
-        thumbnail=_png_file("t.png"),
-        alt_text=f"{tag}-secret-image",
-    )
-
-
-SEEDS = {
-    "tenancy.StoreRole": _seed_role,
-    "tenancy.StoreMembership": _seed_membership,
-    "tenancy.Invitation": _seed_invitation,
-    "tenancy.StoreDomain": _seed_domain,
-    "core.ApiToken": _seed_api_token,
-    "tenancy.TeamEvent": _seed_team_event,
-    "audit.AuditEntry": _seed_audit_entry,
-    "inventory.StockLocation": _seed_location,
-    "inventory.StockItem": _seed_stock_item,
-    "inventory.StockLevel": _seed_stock_level,
-    "inventory.StockMovement": _seed_stock_movement,
-    "inventory.Reservation": _seed_reservation,
-    "catalog.Category": _seed_category,
-    "catalog.Attribute": _seed_attribute,
-    "catalog.AttributeValue": _seed_attribute_value,
-    "catalog.Product": _seed_product,
-    "catalog.Variant": _seed_variant,
-    "catalog.ProductImage": _seed_product_image,
-}
 # What B's pages would show if they leaked into A's.
 B_MARKERS = ("bravo-secret", "bravo.test")
 
 
+@pytest.fixture(scope="module")
+def _world_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The two seeded stores, made once for this file inside a transaction rolled back after its last test.
+
+    Each test still runs in its own savepoint (pytest-django's ``db``), so
+    what one test writes is gone for the next; seeding once instead of once
+    per route is what keeps the walk cheap.
+    """
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        with transaction.atomic():
+            platform = make_platform("main", "testserver")
+            stores = [make_store(platform, code) for code in ("acme", "bravo")]
+            for code, definition in registry.MODULES.items():
+                if definition.tier.value == "optional":
+                    module_services.enable_module(platform=platform, code=code, via="test")
+            yield stores[0], stores[1], {tenant.code: seed_store(tenant, tenant.code) for tenant in stores}
+            transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(platform, store, other_store, enable, settings, tmp_path):
-    """Stores A (acme) and B (bravo) on one platform, every module on, each seeded."""
-    settings.MEDIA_ROOT = tmp_path
-    for code, definition in registry.MODULES.items():
-        if definition.tier.value == "optional":
-            enable(code)
-    seeded = {}
-    for tenant, tag in ((store, "acme"), (other_store, "bravo")):
-        with scope(store=tenant):
-            seeded[tenant.code] = {label: seed(tenant, tag) for label, seed in SEEDS.items()}
-    return store, other_store, seeded
+def world(_world_once, db):
+    """Stores A (acme) and B (bravo) on one platform, every module on, each seeded (``orion.testing.isolation``)."""
+    return _world_once
 
 
 def _snapshot(store: Any) -> dict[str, list]:
@@ -403,65 +259,6 @@ def test_no_page_of_a_shows_bs_data(client, world, route):
     assert response.status_code < 500
     body = _body(response)
     assert not [marker for marker in B_MARKERS if marker in body]
-
-
-# --- B's ids smuggled into A's forms ------------------------------------------
-
-
-def _b_role(store_b):
-    with scope(store=store_b):
-        return StoreRole.objects.get(kind="manager")
-
-
-def test_bs_role_in_as_invitation_form_is_refused_and_nothing_is_written(client, world):
-    store_a, store_b, _seeded = world
-    client.force_login(owner_of(store_a))
-
-    response = client.post(
-        "/store/acme/tenancy/team/invite/", {"email": "smuggled@example.test", "role": _b_role(store_b).pk}
-    )
-
-    assert response.status_code in (200, 400)
-    with scopes_disabled():
-        assert not tenancy_services.Invitation.objects.filter(email="smuggled@example.test").exists()
-
-
-def test_bs_role_on_as_member_is_refused_and_nothing_changes(client, world):
-    store_a, store_b, seeded = world
-    membership = seeded["acme"]["tenancy.StoreMembership"]
-    client.force_login(owner_of(store_a))
-
-    client.post(f"/store/acme/tenancy/team/{membership.pk}/role/", {"role": _b_role(store_b).pk})
-
-    with scopes_disabled():
-        assert StoreMembership.objects.get(pk=membership.pk).role_id == membership.role_id
-
-
-def test_bs_role_through_the_api_is_a_field_error(client, world):
-    store_a, store_b, seeded = world
-    membership = seeded["acme"]["tenancy.StoreMembership"]
-    client.force_login(owner_of(store_a))
-
-    response = client.patch(
-        f"/api/v1/store/tenancy/members/{membership.pk}/",
-        {"role": _b_role(store_b).pk},
-        content_type="application/json",
-        HTTP_X_STORE="acme",
-    )
-
-    assert response.status_code == 400 and "role" in response.json()["errors"]
-    with scopes_disabled():
-        assert StoreMembership.objects.get(pk=membership.pk).role_id == membership.role_id
-
-
-def test_a_header_for_b_with_a_query_for_a_still_means_b(client, world):
-    """The header wins over ?store=: a caller cannot mix two stores in one request."""
-    store_a, _store_b, _seeded = world
-    client.force_login(owner_of(store_a))
-
-    response = client.get("/api/v1/store/tenancy/members/?store=acme", HTTP_X_STORE="bravo")
-
-    assert response.status_code == 404
 
 
 # --- The shop: public, but per store -------------------------------------------

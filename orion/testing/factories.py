@@ -168,6 +168,7 @@ def _factories_in(module: ModuleType) -> Iterator[type[factory.base.BaseFactory]
     for value in vars(module).values():
         if (
             isinstance(value, type)
+            and value.__module__ == module.__name__  # defined here, not imported from another module's
             and issubclass(value, factory.base.BaseFactory)
             and not value._meta.abstract
             and value._meta.model is not None

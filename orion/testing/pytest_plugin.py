@@ -57,3 +57,7 @@ def _tasks_run_inline_unless_marked_worker(request: pytest.FixtureRequest) -> An
     app.conf.task_always_eager = app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager, app.conf.task_eager_propagates = eager, propagates
+
+
+# The isolation walk's two seeded stores, for the walk and for modules' own isolation tests.
+from orion.testing.isolation import isolation_world  # noqa: E402, F401
