@@ -2,7 +2,9 @@
 
 Every error carries a stable ``code`` next to its ``detail``. A meta-test
 fails when a view of the store or admin API derives from none of the
-``*APIMixin`` classes here.
+``*APIMixin`` classes here. ``StoreQuerysetMixin`` is how a store or
+storefront API view reads: through the module's selectors, for the
+request's store.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.openapi import AutoSchema
@@ -64,6 +67,30 @@ class OrionAutoSchema(AutoSchema):
         if isinstance(self.view, (StoreAPIMixin, StorefrontAPIMixin)):
             parameters = [STORE_HEADER, *parameters]
         return parameters
+
+
+def schema_generation(view: Any) -> bool:
+    """Whether drf-spectacular is calling ``view`` to build the OpenAPI schema: no request's store, no scope."""
+    return bool(getattr(view, "swagger_fake_view", False))
+
+
+class StoreQuerysetMixin:
+    """``get_queryset()`` of a store or storefront API view: a module selector for the request's store.
+
+    Views set ``model`` and define ``get_store_queryset(store)``, which calls the
+    selector. The schema generator calls ``get_queryset()`` without a request's
+    store (to describe filters); it gets an empty queryset of ``model`` instead.
+    """
+
+    model: type[Model]
+
+    def get_queryset(self) -> QuerySet:
+        if schema_generation(self):
+            return self.model._default_manager.none()
+        return self.get_store_queryset(self.request.store)  # type: ignore[attr-defined]
+
+    def get_store_queryset(self, store: Any) -> QuerySet:
+        raise NotImplementedError(f"{type(self).__name__} must define get_store_queryset(store)")
 
 
 class StorePermission(BasePermission):

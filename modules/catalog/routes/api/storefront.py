@@ -22,7 +22,7 @@ from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from orion.api import StorefrontAPIMixin
+from orion.api import StorefrontAPIMixin, StoreQuerysetMixin
 from orion.page_cache import CachedStorefrontPageMixin
 
 from ... import browsing
@@ -63,17 +63,16 @@ def in_language(request: Request, render: Any) -> Response:
     return response
 
 
-class ShopProductListApi(CachedShopApiMixin, StorefrontAPIMixin, generics.ListAPIView):
+class ShopProductListApi(CachedShopApiMixin, StoreQuerysetMixin, StorefrontAPIMixin, generics.ListAPIView):
     """The shop's active products, filtered, ordered and paginated."""
 
+    model = Product
     serializer_class = ShopProductSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = ShopProductFilter
 
-    def get_queryset(self) -> QuerySet[Product]:
-        if getattr(self, "swagger_fake_view", False):  # the schema generator: no request, no store scope
-            return Product.objects.none()
-        return browsing.shop_products(store=self.request.store)
+    def get_store_queryset(self, store: Any) -> QuerySet[Product]:
+        return browsing.shop_products(store=store)
 
     @extend_schema(summary="List the shop's products", parameters=[ACCEPT_LANGUAGE])
     def get(self, request: Request) -> Response:

@@ -10,7 +10,9 @@ of queries whatever their length.
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
 from django.urls import path
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -18,7 +20,7 @@ from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from orion.api import StoreAPIMixin
+from orion.api import StoreAPIMixin, StoreQuerysetMixin
 
 from ... import selectors, services
 from ...filters import ReservationFilter, StockItemFilter, StockMovementFilter
@@ -105,17 +107,16 @@ def items_with_levels():
 
 
 @extend_schema_view(get=extend_schema(summary="List stock items with their levels"))
-class StockItemListApi(StoreAPIMixin, generics.ListAPIView):
+class StockItemListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     """Stock items with on hand, reserved, available and the quantity per location; filtered."""
 
+    model = StockItem
     permission_required = VIEW_STOCK
     serializer_class = StockItemSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = StockItemFilter
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator: no request, no store scope
-            return StockItem.objects.none()
+    def get_store_queryset(self, store: Any) -> QuerySet[StockItem]:
         return items_with_levels()
 
 
@@ -201,18 +202,17 @@ class StockTransferApi(StoreAPIMixin, generics.GenericAPIView):
 
 
 @extend_schema_view(get=extend_schema(summary="List stock movements, newest first"))
-class MovementListApi(StoreAPIMixin, generics.ListAPIView):
+class MovementListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     """The append-only ledger of stock changes (read-only)."""
 
+    model = StockMovement
     permission_required = VIEW_STOCK
     serializer_class = StockMovementSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = StockMovementFilter
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator: no request, no store scope
-            return StockMovement.objects.none()
-        return selectors.movements(store=self.request.store)
+    def get_store_queryset(self, store: Any) -> QuerySet[StockMovement]:
+        return selectors.movements(store=store)
 
 
 @extend_schema_view(get=extend_schema(summary="List stock reservations"))
