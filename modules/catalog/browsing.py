@@ -19,9 +19,9 @@ from django.utils.translation import ngettext
 from modules.inventory.interface import Availability, availability, in_stock_q
 
 from . import selectors
+from .formatting import format_money
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus, Variant
 from .richtext import html_to_text
-from .templatetags.catalog_money import format_money
 
 FEATURED_LIMIT = 8
 RELATED_LIMIT = 4
