@@ -220,6 +220,13 @@ class PlatformScopedAdmin(PlatformScopeMixin, admin.ModelAdmin):  # type: ignore
             return True
         return super().has_module_permission(request)
 
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None) -> Any:
+        """Django's history of admin edits, and the object's audit trail (what the services recorded)."""
+        from orion.audit.selectors import entries_about  # the audit app's models load after this module
+
+        audit_entries = entries_about(self.model, object_id)
+        return super().history_view(request, object_id, {"audit_entries": audit_entries, **(extra_context or {})})
+
 
 class PlatformScopedInline(PlatformScopeMixin):
     """An inline of a scoped admin; ``obj`` in its permissions is the parent object."""

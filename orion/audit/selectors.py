@@ -39,3 +39,10 @@ def object_history(obj: Model, *, limit: int = 5) -> list[AuditEntry]:
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
     entries = AuditEntry.objects.filter(store_id=obj.store_id, content_type=content_type, object_id=str(obj.pk))  # type: ignore[attr-defined]
     return list(entries.select_related("content_type", "actor")[:limit])
+
+
+def entries_about(model: type[Model], object_id: Any, *, limit: int = 100) -> QuerySet[AuditEntry]:
+    """The latest entries about one object, whatever its store (for Django admin, which confines by platform)."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    entries = AuditEntry.objects.filter(content_type=content_type, object_id=str(object_id))
+    return entries.select_related("content_type")[:limit]
