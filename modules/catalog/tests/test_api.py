@@ -20,7 +20,7 @@ from modules.tenancy.testing import owner_of
 from modules.tenancy.testing import store_api as api
 from orion.modules import registry
 
-from .factories import image_bytes
+from .factories import AttributeFactory, CategoryFactory, ProductFactory, ProductImageFactory, image_bytes
 from .test_images import png_declaring
 
 
@@ -35,43 +35,10 @@ def url(name: str, **kwargs) -> str:
     return reverse(f"api_store:catalog:{name}", kwargs=kwargs)
 
 
-def make_product(store, title: str = "Mug", sku: str | None = None, **values) -> Product:
-    with scope(store=store):
-        return services.product_create(
-            store=store,
-            actor=owner_of(store),
-            values={"title_en": title, "price_cents": 1200, "sku": sku or title.upper(), **values},
-        )
-
-
-def make_category(store, name: str = "Kitchen", parent=None) -> Category:
-    with scope(store=store):
-        return services.category_create(store=store, actor=owner_of(store), values={"name_en": name}, parent=parent)
-
-
-def make_attribute(store, name: str = "Size", values=("S", "M")) -> tuple[Attribute, list[AttributeValue]]:
-    with scope(store=store):
-        attribute = services.attribute_create(store=store, actor=owner_of(store), values={"name_en": name})
-        made = [
-            services.attribute_value_create(
-                store=store, actor=owner_of(store), attribute=attribute, values={"value_en": value}
-            )
-            for value in values
-        ]
-    return attribute, made
-
-
 def png(size=(8, 6), color="red") -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, format="PNG")
     return SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
-
-
-def add_image(store, product, alt: str = "") -> ProductImage:
-    with scope(store=store):
-        return services.product_image_add(
-            store=store, actor=owner_of(store), product=product, upload=png(), values={"alt_text_en": alt}
-        )
 
 
 def role(store, permissions: list[str]):
@@ -91,8 +58,9 @@ def counts(store) -> dict[str, int]:
 
 
 def test_the_owner_creates_a_product_with_translations_categories_and_variants(store):
-    kitchen = make_category(store)
-    size, (small, medium) = make_attribute(store)
+    kitchen = CategoryFactory(store=store, name_en="Kitchen")
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
+    small, medium = size.made_values
 
     response = api(owner_of(store), store).post(
         url("product_list"),
@@ -146,9 +114,9 @@ def test_a_product_without_variants_gets_its_default_variant(store):
 
 
 def test_the_list_is_paginated_and_filtered(store, other_store):
-    make_product(store, "Red mug", status="active")
-    make_product(store, "Blue plate")
-    make_product(other_store, "Their mug", status="active")
+    ProductFactory(store=store, title_en="Red mug", status="active")
+    ProductFactory(store=store, title_en="Blue plate")
+    ProductFactory(store=other_store, title_en="Their mug", status="active")
     client = api(owner_of(store), store)
 
     everything = client.get(url("product_list")).json()
@@ -163,9 +131,9 @@ def test_the_list_is_paginated_and_filtered(store, other_store):
 
 
 def test_the_list_filters_by_category(store):
-    kitchen = make_category(store)
-    mug = make_product(store, "Mug")
-    make_product(store, "Poster")
+    kitchen = CategoryFactory(store=store, name_en="Kitchen")
+    mug = ProductFactory(store=store, title_en="Mug")
+    ProductFactory(store=store, title_en="Poster")
     with scope(store=store):
         services.product_update(store=store, actor=owner_of(store), product=mug, values={}, categories=[kitchen])
 
@@ -175,8 +143,8 @@ def test_the_list_filters_by_category(store):
 
 
 def test_show_a_product(store):
-    product = make_product(store, "Mug")
-    add_image(store, product, alt="A mug")
+    product = ProductFactory(store=store, title_en="Mug", sku="MUG")
+    ProductImageFactory(store=store, product=product, alt_text_en="A mug")
 
     response = api(owner_of(store), store).get(url("product_detail", pk=product.pk))
 
@@ -188,7 +156,7 @@ def test_show_a_product(store):
 
 
 def test_patch_changes_only_what_is_sent(store):
-    product = make_product(store, "Mug", description_en="<p>Big</p>")
+    product = ProductFactory(store=store, title_en="Mug", description_en="<p>Big</p>")
 
     response = api(owner_of(store), store).patch(
         url("product_detail", pk=product.pk), {"title_de": "Becher", "price_cents": 1500}, format="json"
@@ -202,7 +170,7 @@ def test_patch_changes_only_what_is_sent(store):
 
 
 def test_put_needs_the_required_fields(store):
-    product = make_product(store, "Mug")
+    product = ProductFactory(store=store, title_en="Mug")
 
     response = api(owner_of(store), store).put(
         url("product_detail", pk=product.pk), {"title_de": "Becher"}, format="json"
@@ -213,7 +181,8 @@ def test_put_needs_the_required_fields(store):
 
 
 def test_sent_variants_are_the_full_new_set(store):
-    size, (small, medium) = make_attribute(store)
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
+    small, medium = size.made_values
     with scope(store=store):
         product = services.product_create(
             store=store,
@@ -238,7 +207,7 @@ def test_sent_variants_are_the_full_new_set(store):
 
 
 def test_delete_a_product(store):
-    product = make_product(store)
+    product = ProductFactory(store=store, title_en="Mug")
 
     response = api(owner_of(store), store).delete(url("product_detail", pk=product.pk))
 
@@ -247,7 +216,7 @@ def test_delete_a_product(store):
 
 
 def test_bulk_status_publishes_several_products(store):
-    products = [make_product(store, f"Mug {n}") for n in range(3)]
+    products = [ProductFactory(store=store, title_en=f"Mug {n}") for n in range(3)]
 
     response = api(owner_of(store), store).post(
         url("product_bulk_status"), {"ids": [p.pk for p in products[:2]], "status": "active"}, format="json"
@@ -260,8 +229,8 @@ def test_bulk_status_publishes_several_products(store):
 
 
 def test_bulk_status_with_another_stores_product_changes_nothing(store, other_store):
-    mine = make_product(store, "Mine")
-    theirs = make_product(other_store, "Theirs")
+    mine = ProductFactory(store=store, title_en="Mine")
+    theirs = ProductFactory(store=other_store, title_en="Theirs")
 
     response = api(owner_of(store), store).post(
         url("product_bulk_status"), {"ids": [mine.pk, theirs.pk], "status": "active"}, format="json"
@@ -290,7 +259,7 @@ def test_ids_too_large_for_the_database_are_not_found_rather_than_an_error(store
 
 
 def test_upload_list_change_and_delete_an_image(store):
-    product = make_product(store)
+    product = ProductFactory(store=store, title_en="Mug")
     client = api(owner_of(store), store)
 
     uploaded = client.post(
@@ -318,7 +287,7 @@ def test_upload_list_change_and_delete_an_image(store):
 
 
 def test_a_file_that_is_not_an_image_is_rejected_and_nothing_is_stored(store, tmp_path):
-    product = make_product(store)
+    product = ProductFactory(store=store, title_en="Mug")
     fake = SimpleUploadedFile("photo.png", b"<html><script>alert(1)</script></html>", content_type="image/png")
 
     response = api(owner_of(store), store).post(url("product_image_list", pk=product.pk), {"image": fake})
@@ -354,7 +323,7 @@ def test_each_hostile_upload_is_a_400_saying_why_and_stores_nothing(
 
     settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr(images, "get_module_config", lambda code: {"max_image_bytes": 3000, "max_image_pixels": 10**6})
-    product = make_product(store)
+    product = ProductFactory(store=store, title_en="Mug")
     upload = SimpleUploadedFile(name, content, content_type="image/png")
 
     response = api(owner_of(store), store).post(url("product_image_list", pk=product.pk), {"image": upload})
@@ -369,7 +338,7 @@ def test_each_hostile_upload_is_a_400_saying_why_and_stores_nothing(
 def test_a_path_in_the_file_name_never_reaches_the_disk(store, tmp_path, settings):
     """Django keeps only the last part of an upload's name; the service stores images under random names anyway."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    product = make_product(store)
+    product = ProductFactory(store=store, title_en="Mug")
     upload = SimpleUploadedFile("../../../evil.png", image_bytes(), content_type="image/png")
 
     response = api(owner_of(store), store).post(url("product_image_list", pk=product.pk), {"image": upload})
@@ -381,8 +350,8 @@ def test_a_path_in_the_file_name_never_reaches_the_disk(store, tmp_path, setting
 
 
 def test_an_image_of_another_product_is_not_found_through_this_one(store):
-    mug, poster = make_product(store, "Mug"), make_product(store, "Poster")
-    image = add_image(store, poster)
+    mug, poster = ProductFactory(store=store, title_en="Mug"), ProductFactory(store=store, title_en="Poster")
+    image = ProductImageFactory(store=store, product=poster)
 
     response = api(owner_of(store), store).delete(url("product_image_detail", product_id=mug.pk, pk=image.pk))
 
@@ -415,8 +384,8 @@ def test_category_crud_with_a_parent(store):
 
 
 def test_a_category_under_itself_is_refused(store):
-    home = make_category(store, "Home")
-    kitchen = make_category(store, "Kitchen", parent=home)
+    home = CategoryFactory(store=store, name_en="Home")
+    kitchen = CategoryFactory(store=store, name_en="Kitchen", parent=home)
 
     response = api(owner_of(store), store).patch(
         url("category_detail", pk=home.pk), {"parent": kitchen.pk}, format="json"
@@ -454,8 +423,9 @@ def test_attribute_crud_with_values(store):
 
 
 def test_a_value_of_another_attribute_is_not_found_through_this_one(store):
-    size, (small, _medium) = make_attribute(store, "Size")
-    colour, _values = make_attribute(store, "Colour", values=("Red",))
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
+    small, _medium = size.made_values
+    colour = AttributeFactory(store=store, name_en="Colour", values=["Red"])
 
     response = api(owner_of(store), store).get(url("attribute_value_detail", attribute_id=colour.pk, pk=small.pk))
 
@@ -498,12 +468,13 @@ WRITES = [
 
 @pytest.fixture
 def rows(store):
-    product = make_product(store)
-    attribute, (value, _other) = make_attribute(store)
+    product = ProductFactory(store=store, title_en="Mug")
+    attribute = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
+    value, _other = attribute.made_values
     return {
         "product": product.pk,
-        "image": add_image(store, product).pk,
-        "category": make_category(store).pk,
+        "image": ProductImageFactory(store=store, product=product).pk,
+        "category": CategoryFactory(store=store, name_en="Kitchen").pk,
         "attribute": attribute.pk,
         "value": value.pk,
     }
@@ -581,7 +552,7 @@ def test_anonymous_callers_are_refused(store):
 
 
 def test_another_stores_product_is_not_found_and_stays(store, other_store):
-    theirs = make_product(other_store, "Theirs")
+    theirs = ProductFactory(store=other_store, title_en="Theirs")
     client = api(owner_of(store), store)
 
     assert client.get(url("product_detail", pk=theirs.pk)).status_code == 404
@@ -601,7 +572,7 @@ def post_product(store, body: dict):
 
 
 def test_a_duplicate_sku_is_a_field_error(store):
-    make_product(store, "Mug", sku="MUG-1")
+    ProductFactory(store=store, title_en="Mug", sku="MUG-1")
     before = counts(store)
 
     response = post_product(store, {"sku": "MUG-1"})
@@ -612,8 +583,9 @@ def test_a_duplicate_sku_is_a_field_error(store):
 
 
 def test_a_duplicate_variant_sku_names_the_variant(store):
-    make_product(store, "Mug", sku="MUG-1")
-    size, (small, medium) = make_attribute(store)
+    ProductFactory(store=store, title_en="Mug", sku="MUG-1")
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
+    small, medium = size.made_values
     before = counts(store)
 
     response = post_product(
@@ -660,9 +632,10 @@ def test_bad_fields_are_field_errors(store, body):
 
 
 def test_another_stores_category_attribute_or_value_is_refused(store, other_store):
-    their_category = make_category(other_store, "Theirs")
-    their_size, (their_small, _m) = make_attribute(other_store)
-    my_size, _values = make_attribute(store)
+    their_category = CategoryFactory(store=other_store, name_en="Theirs")
+    their_size = AttributeFactory(store=other_store, name_en="Size", values=["S", "M"])
+    their_small, _m = their_size.made_values
+    my_size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
 
     responses = [
         post_product(store, {"sku": "A", "categories": [their_category.pk]}),
@@ -696,8 +669,8 @@ def limit_of_one(monkeypatch, enable):
 
 
 def test_the_tier_limit_refuses_another_active_product(store, limit_of_one):
-    make_product(store, "Mug", status="active")
-    draft = make_product(store, "Poster")
+    ProductFactory(store=store, title_en="Mug", status="active")
+    draft = ProductFactory(store=store, title_en="Poster")
     before = counts(store)
     client = api(owner_of(store), store)
 
@@ -718,8 +691,9 @@ def test_the_tier_limit_refuses_another_active_product(store, limit_of_one):
 
 def catalogue(store, size: int, tag: str) -> None:
     """``size`` products with two variants each (a size option), an image and a category."""
-    kitchen = make_category(store, f"Kitchen {tag}")
-    attribute, values = make_attribute(store, f"Size {tag}")
+    kitchen = CategoryFactory(store=store, name_en=f"Kitchen {tag}")
+    attribute = AttributeFactory(store=store, name_en=f"Size {tag}", values=["S", "M"])
+    values = attribute.made_values
     owner = owner_of(store)
     with scope(store=store):
         for n in range(size):

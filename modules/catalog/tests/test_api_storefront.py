@@ -12,7 +12,7 @@ from modules.catalog.models import Product
 from modules.inventory import services as inventory_services
 from modules.tenancy.testing import owner_of
 
-from .test_api import add_image, make_attribute, make_category, make_product
+from .factories import AttributeFactory, CategoryFactory, ProductFactory, ProductImageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -59,23 +59,23 @@ def titles(response) -> list[str]:
 
 
 def test_shoppers_see_only_the_stores_active_products(store, other_store):
-    make_product(store, "Active mug", status="active")
-    make_product(store, "Draft mug")
-    make_product(store, "Archived mug", status="archived")
-    make_product(other_store, "Their mug", status="active")
+    ProductFactory(store=store, title_en="Active mug", status="active")
+    ProductFactory(store=store, title_en="Draft mug")
+    ProductFactory(store=store, title_en="Archived mug", status="archived")
+    ProductFactory(store=other_store, title_en="Their mug", status="active")
 
     assert titles(shop(store).get(url("product_list"))) == ["Active mug"]
 
 
 @pytest.mark.parametrize("status", ["draft", "archived"])
 def test_a_draft_or_archived_product_is_not_found(store, status):
-    make_product(store, "Hidden", status=status)
+    ProductFactory(store=store, title_en="Hidden", status=status)
 
     assert shop(store).get(url("product_detail", slug="hidden")).status_code == 404
 
 
 def test_another_stores_product_is_not_found(store, other_store):
-    make_product(other_store, "Theirs", status="active")
+    ProductFactory(store=other_store, title_en="Theirs", status="active")
 
     assert shop(store).get(url("product_detail", slug="theirs")).status_code == 404
     assert shop(other_store).get(url("product_detail", slug="theirs")).status_code == 200
@@ -89,7 +89,8 @@ def test_without_a_store_there_is_nothing(store):
 
 
 def test_a_product_with_variants_options_prices_stock_and_images(store):
-    size, (small, medium) = make_attribute(store)
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
+    small, medium = size.made_values
     with scope(store=store):
         product = services.product_create(
             store=store,
@@ -102,7 +103,7 @@ def test_a_product_with_variants_options_prices_stock_and_images(store):
             ],
         )
     receive(store, product, 3, skus={"SHIRT-S"})
-    add_image(store, product, alt="A shirt")
+    ProductImageFactory(store=store, product=product, alt_text_en="A shirt")
 
     response = shop(store).get(url("product_detail", slug="shirt"))
 
@@ -125,7 +126,7 @@ def test_a_product_with_variants_options_prices_stock_and_images(store):
 
 
 def test_translated_fields_follow_the_shoppers_language(store):
-    make_product(store, "Mug", title_de="Becher", status="active")
+    ProductFactory(store=store, title_en="Mug", title_de="Becher", status="active")
 
     german = shop(store, HTTP_ACCEPT_LANGUAGE="de").get(url("product_detail", slug="mug"))
     default = shop(store).get(url("product_detail", slug="mug"))
@@ -139,10 +140,10 @@ def test_translated_fields_follow_the_shoppers_language(store):
 
 @pytest.fixture
 def products(store):
-    kitchen = make_category(store, "Kitchen")
-    mug = make_product(store, "Red mug", status="active", price_cents=800)
-    plate = make_product(store, "Blue plate", status="active", price_cents=1500)
-    make_product(store, "Green poster", status="active", price_cents=3000)
+    kitchen = CategoryFactory(store=store, name_en="Kitchen")
+    mug = ProductFactory(store=store, title_en="Red mug", status="active", price_cents=800)
+    plate = ProductFactory(store=store, title_en="Blue plate", status="active", price_cents=1500)
+    ProductFactory(store=store, title_en="Green poster", status="active", price_cents=3000)
     with scope(store=store):
         for product in (mug, plate):
             services.product_update(
@@ -195,13 +196,13 @@ def test_a_bad_filter_value_is_a_400(store, products):
 
 
 def test_the_category_tree_hides_hidden_branches(store, other_store):
-    home = make_category(store, "Home")
-    make_category(store, "Kitchen", parent=home)
-    attic = make_category(store, "Attic", parent=home)
-    make_category(store, "Boxes", parent=attic)
+    home = CategoryFactory(store=store, name_en="Home")
+    CategoryFactory(store=store, name_en="Kitchen", parent=home)
+    attic = CategoryFactory(store=store, name_en="Attic", parent=home)
+    CategoryFactory(store=store, name_en="Boxes", parent=attic)
     with scope(store=store):
         services.category_update(store=store, actor=owner_of(store), category=attic, values={"is_active": False})
-    make_category(other_store, "Their category")
+    CategoryFactory(store=other_store, name_en="Their category")
 
     response = shop(store).get(url("category_tree"))
 
@@ -222,7 +223,7 @@ PRODUCT_LIST_QUERIES = 4
 @pytest.mark.parametrize("size", [3, 40])
 def test_the_product_list_reads_a_fixed_number_of_queries(store, django_assert_num_queries, size):
     for n in range(size):
-        add_image(store, make_product(store, f"Mug {n}", status="active"))
+        ProductImageFactory(store=store, product=ProductFactory(store=store, title_en=f"Mug {n}", status="active"))
 
     with django_assert_num_queries(PRODUCT_LIST_QUERIES):
         response = shop(store).get(url("product_list"), {"limit": 100})
@@ -236,7 +237,7 @@ def test_the_product_list_reads_a_fixed_number_of_queries(store, django_assert_n
 def test_a_repeated_request_is_answered_from_the_cache_and_a_write_empties_it(store, django_assert_num_queries):
     from orion.page_cache import HEADER
 
-    product = make_product(store, "Mug", status="active")
+    product = ProductFactory(store=store, title_en="Mug", status="active")
     client = shop(store)
     first = client.get(url("product_list"))
 
@@ -253,7 +254,7 @@ def test_a_repeated_request_is_answered_from_the_cache_and_a_write_empties_it(st
 
 
 def test_the_language_asked_for_and_the_stores_default_are_cached_apart(store):
-    make_product(store, "Mug", title_de="Becher", status="active")
+    ProductFactory(store=store, title_en="Mug", title_de="Becher", status="active")
     store.default_language = "de"
     store.save(update_fields=["default_language"])
 
@@ -270,7 +271,7 @@ def test_the_language_asked_for_and_the_stores_default_are_cached_apart(store):
 def test_a_client_sending_credentials_is_never_served_from_the_cache(store):
     from orion.page_cache import HEADER
 
-    make_product(store, "Mug", status="active")
+    ProductFactory(store=store, title_en="Mug", status="active")
     client = shop(store, HTTP_AUTHORIZATION="Bearer orn_not-a-key")
 
     answers = [client.get(url("product_list")) for _ in range(2)]
