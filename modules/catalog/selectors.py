@@ -1,8 +1,10 @@
 """Reads of the catalog module for the store side (the storefront's are in ``browsing.py``).
 
-Each takes the ``store`` it reads for and filters on it explicitly, so
-the result is the same inside or outside a django-scopes scope; querysets
-come back with their store filter built in.
+Each takes the ``store`` it reads for and filters on it explicitly (or is
+built under that store's django-scopes scope, prefetches included), so
+the result is the same inside or outside a request's scope; querysets
+come back with their store filter built in. The store pages and the store
+API read through here; each list costs a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -27,10 +30,11 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django_scopes import scope
 
-from modules.inventory.interface import in_stock_q
+from modules.inventory.interface import Availability, availability, in_stock_q
 
-from .models import Category, Product, ProductImage, Variant
+from .models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
 
 # Lookups from a variant to its stock item's figures. The inventory interface offers ``in_stock_q``;
 # the sums a list row shows read the same two maintained columns.
@@ -74,6 +78,38 @@ def category_tree(*, store: Any, active_only: bool = False) -> list[CategoryNode
     for root in roots:
         set_depth(root, 0)
     return roots
+
+
+def category_rows(*, store: Any, without: Category | None = None) -> list[tuple[Category, int]]:
+    """``(category, depth)`` in tree order (one query); ``without`` leaves out a category and everything below it."""
+    excluded = set(category_descendant_ids(store=store, category=without)) if without else set()
+    return [
+        (node.category, node.depth)
+        for root in category_tree(store=store)
+        for node in root.walk()
+        if node.category.pk not in excluded
+    ]
+
+
+def categories(*, store: Any) -> QuerySet[Category]:
+    """The store's categories (for one by pk, or the API's list by position and name)."""
+    with scope(store=store):
+        return Category.objects.all()
+
+
+def categories_with_product_count(*, store: Any) -> QuerySet[Category]:
+    """The store's categories, each annotated with ``product_count``."""
+    return categories(store=store).annotate(product_count=Count("products"))
+
+
+def category_product_counts(*, store: Any) -> dict[int, int]:
+    """How many products each category of the store holds, by category id (one query)."""
+    return dict(categories(store=store).annotate(count=Count("products")).values_list("pk", "count"))
+
+
+def subcategory_count(*, store: Any, category: Category) -> int:
+    """How many categories sit directly below ``category``."""
+    return categories(store=store).filter(parent=category).count()
 
 
 def category_descendant_ids(*, store: Any, category: Category | int) -> list[int]:
@@ -167,3 +203,102 @@ def product_search(queryset: QuerySet[Product], q: str, *, rank: bool = False) -
     for word in words:
         queryset = queryset.filter(search_document__icontains=word)
     return queryset.annotate(search_rank=Value(0.0)) if rank else queryset
+
+
+# --- Products, one by one and with what the store API shows ----------------------------
+
+
+def products(*, store: Any) -> QuerySet[Product]:
+    """The store's products, plain (for one by pk)."""
+    with scope(store=store):
+        return Product.objects.all()
+
+
+def products_with_variant_count(*, store: Any) -> QuerySet[Product]:
+    """The store's products, each annotated with ``variant_count`` (a deletion's confirmation)."""
+    return products(store=store).annotate(variant_count=Count("variants"))
+
+
+def product_table(*, store: Any) -> QuerySet[Product]:
+    """``product_list`` with each row's SKUs (variants, SKU only) and categories prefetched: a page is a fixed number of queries."""
+    with scope(store=store):
+        skus = Variant.objects.only("product_id", "sku").order_by("position", "id")
+        return product_list(store=store).prefetch_related(
+            Prefetch("variants", queryset=skus), Prefetch("categories", queryset=Category.objects.all())
+        )
+
+
+def product_details(*, store: Any) -> QuerySet[Product]:
+    """The store's products with everything the store API shows of one prefetched: variants with their
+    option values, images, categories and option attributes (a fixed number of queries for a page)."""
+    with scope(store=store):
+        variants = Variant.objects.prefetch_related(Prefetch("option_values", queryset=AttributeValue.objects.all()))
+        return Product.objects.prefetch_related(
+            Prefetch("variants", queryset=variants),
+            Prefetch("images", queryset=ProductImage.objects.all()),
+            Prefetch("categories", queryset=Category.objects.all()),
+            Prefetch("option_attributes", queryset=Attribute.objects.all()),
+        )
+
+
+def product_variants(*, store: Any, product: Product) -> QuerySet[Variant]:
+    """``product``'s variants in order, with their option values prefetched."""
+    with scope(store=store):
+        return Variant.objects.filter(product=product).prefetch_related(
+            Prefetch("option_values", queryset=AttributeValue.objects.all())
+        )
+
+
+def product_images(
+    *, store: Any, product: Product | None = None, product_id: int | None = None
+) -> QuerySet[ProductImage]:
+    """A product's images in order, by the product or by its id as a URL gives it."""
+    with scope(store=store):
+        images = ProductImage.objects.all()
+    if product is not None:
+        images = images.filter(product=product)
+    if product_id is not None:
+        # product__pk, not product_id: a pk lookup answers "none" for an id too large for the column.
+        images = images.filter(product__pk=product_id)
+    return images
+
+
+def variant_stock(*, store: Any, products: Iterable[Product]) -> dict[int, Availability]:
+    """The stock of every variant of ``products`` (variants prefetched), by stock item id, in one query."""
+    item_ids = [variant.stock_item_id for product in products for variant in product.variants.all()]
+    return availability(store=store, item_ids=[pk for pk in item_ids if pk is not None])
+
+
+# --- Attributes ----------------------------------------------------------------------------
+
+
+def attributes(*, store: Any) -> QuerySet[Attribute]:
+    """The store's attributes in order, plain (for one by pk)."""
+    with scope(store=store):
+        return Attribute.objects.all()
+
+
+def attributes_with_values(*, store: Any) -> QuerySet[Attribute]:
+    """The store's attributes in order, each with its values prefetched."""
+    with scope(store=store):
+        return Attribute.objects.prefetch_related(Prefetch("values", queryset=AttributeValue.objects.all()))
+
+
+def attributes_with_value_count(*, store: Any) -> QuerySet[Attribute]:
+    """The store's attributes, each annotated with ``value_count`` (a deletion's confirmation)."""
+    with scope(store=store):
+        return Attribute.objects.annotate(value_count=Count("values"))
+
+
+def attribute_values(
+    *, store: Any, attribute: Attribute | None = None, attribute_id: int | None = None
+) -> QuerySet[AttributeValue]:
+    """An attribute's values in order, by the attribute or by its id as a URL gives it."""
+    with scope(store=store):
+        values = AttributeValue.objects.all()
+    if attribute is not None:
+        values = values.filter(attribute=attribute)
+    if attribute_id is not None:
+        # attribute__pk, not attribute_id: a pk lookup answers "none" for an id too large for the column.
+        values = values.filter(attribute__pk=attribute_id)
+    return values

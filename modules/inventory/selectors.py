@@ -1,7 +1,9 @@
-"""Reads of the inventory module: stock rows, the movement ledger and the CSV export.
+"""Reads of the inventory module: locations, stock items and levels, the movement ledger, reservations and the CSV export.
 
-Each runs in the given store's tenant scope and costs one query whatever
-the number of rows.
+Each runs in the given store's tenant scope (querysets are built in it,
+prefetches included, so they read the same inside or outside a request)
+and costs a fixed number of queries whatever the number of rows. The
+store pages and the store API read through here.
 """
 
 from __future__ import annotations
@@ -9,12 +11,58 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django_scopes import scope
 
-from .models import StockItem, StockLocation, StockMovement
+from .models import Reservation, StockItem, StockLevel, StockLocation, StockMovement
+from .models.stock import ReservationStatus
 
 EXPORT_CHUNK = 2000
+
+
+def locations(*, store: Any, active_only: bool = False) -> QuerySet[StockLocation]:
+    """The store's locations in allocation order; ``active_only``: those that take new stock."""
+    with scope(store=store):
+        rows = StockLocation.objects.all()
+        return rows.filter(is_active=True) if active_only else rows
+
+
+def items(*, store: Any) -> QuerySet[StockItem]:
+    """The store's stock items by SKU, plain (for one by pk)."""
+    with scope(store=store):
+        return StockItem.objects.all()
+
+
+def items_with_levels(*, store: Any) -> QuerySet[StockItem]:
+    """The store's stock items with their levels (and each level's location) prefetched, by location."""
+    with scope(store=store):
+        levels = StockLevel.objects.select_related("location").order_by("location")
+        return StockItem.objects.prefetch_related(Prefetch("levels", queryset=levels))
+
+
+def stock_table(*, store: Any) -> QuerySet[StockItem]:
+    """Active items by SKU with their levels at active locations prefetched: the stock page's rows."""
+    with scope(store=store):
+        levels = StockLevel.objects.filter(location__is_active=True)
+        return level_rows(store=store).filter(is_active=True).prefetch_related(Prefetch("levels", queryset=levels))
+
+
+def item_levels(*, store: Any, item: StockItem) -> QuerySet[StockLevel]:
+    """``item``'s level at each location, with the location, in location order."""
+    with scope(store=store):
+        return StockLevel.objects.filter(item=item).select_related("location").order_by("location")
+
+
+def active_reservations(*, store: Any, item: StockItem) -> QuerySet[Reservation]:
+    """Units of ``item`` held for carts and checkouts right now, soonest to expire first."""
+    with scope(store=store):
+        return Reservation.objects.filter(item=item, status=ReservationStatus.ACTIVE)
+
+
+def reservations(*, store: Any) -> QuerySet[Reservation]:
+    """The store's reservations, soonest to expire first, with their item joined."""
+    with scope(store=store):
+        return Reservation.objects.select_related("item")
 
 
 def level_rows(

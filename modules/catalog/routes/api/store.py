@@ -1,9 +1,9 @@
 """Store API of the catalog module (``/api/v1/store/catalog/``): products, their images, categories, attributes.
 
 Reads need ``catalog.view_product``; writes the permission of what they
-change. Querysets use the scoped managers, so the store scope the
-middleware opens from ``X-Store`` limits every lookup; writes go through
-the services, whose errors the API answers with ``{code, detail, errors}``.
+change. Reads go through the module's selectors for the request's store
+(``X-Store``), so another store's object is a 404; writes go through the
+services, whose errors the API answers with ``{code, detail, errors}``.
 Lists read a fixed number of queries whatever their length (prefetches,
 and the stock of every variant on the page in one query).
 """
@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django_filters.rest_framework import DjangoFilterBackend
@@ -27,13 +27,12 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from modules.inventory.interface import Availability, availability
-from orion.api import StoreAPIMixin
+from orion.api import StoreAPIMixin, StoreQuerysetMixin
 from orion.exceptions import OrionError
 
-from ... import services
+from ... import selectors, services
 from ...filters import ProductFilter
-from ...models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
+from ...models import Attribute, AttributeValue, Category, Product, ProductImage
 from ...serializers import (
     AttributeInputSerializer,
     AttributeSerializer,
@@ -53,26 +52,11 @@ from ...serializers import (
 VIEW_PRODUCT = "catalog.view_product"
 
 
-def products_with_details() -> QuerySet[Product]:
-    """Products with everything ``ProductSerializer`` shows, prefetched (a fixed number of queries for a page)."""
-    return Product.objects.prefetch_related(
-        Prefetch("variants", queryset=Variant.objects.prefetch_related("option_values")),
-        "images",
-        "categories",
-        "option_attributes",
-    )
-
-
-def stock_of(store: Any, products: list[Product]) -> dict[int, Availability]:
-    """The stock of every variant of ``products`` (prefetched), in one query."""
-    item_ids = [variant.stock_item_id for product in products for variant in product.variants.all()]
-    return availability(store=store, item_ids=[pk for pk in item_ids if pk is not None])
-
-
 def product_body(request: Request, product: Product) -> dict:
     """``product`` as ``ProductSerializer`` shows it, read afresh with its variants, images and stock."""
-    product = products_with_details().get(pk=product.pk)
-    context = {"request": request, "availability": stock_of(request.store, [product])}
+    store = request.store
+    product = selectors.product_details(store=store).get(pk=product.pk)
+    context = {"request": request, "availability": selectors.variant_stock(store=store, products=[product])}
     return ProductSerializer(product, context=context).data
 
 
@@ -119,22 +103,24 @@ def variant_inputs(rows: list[dict] | None) -> list[services.VariantInput] | Non
 # --- Products ---------------------------------------------------------------------
 
 
-class ProductListApi(StoreAPIMixin, generics.ListAPIView):
+class ProductListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     """The store's products, filtered and paginated (view_product); create one (create_product)."""
 
+    model = Product
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.create_product"
     serializer_class = ProductSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = ProductFilter
 
-    def get_queryset(self) -> QuerySet[Product]:
-        return products_with_details()
+    def get_store_queryset(self, store: Any) -> QuerySet[Product]:
+        return selectors.product_details(store=store)
 
     @extend_schema(summary="List products")
     def get(self, request: Request) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        context = {**self.get_serializer_context(), "availability": stock_of(request.store, page)}
+        stock = selectors.variant_stock(store=request.store, products=page)
+        context = {**self.get_serializer_context(), "availability": stock}
         return self.get_paginated_response(ProductSerializer(page, many=True, context=context).data)
 
     @extend_schema(
@@ -162,9 +148,10 @@ class ProductListApi(StoreAPIMixin, generics.ListAPIView):
         return Response(product_body(request, product), status=status.HTTP_201_CREATED)
 
 
-class ProductDetailApi(StoreAPIMixin, generics.GenericAPIView):
+class ProductDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
     """One product: read (view_product), change (edit_product), delete (delete_product)."""
 
+    model = Product
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.edit_product"
     serializer_class = ProductSerializer
@@ -174,8 +161,8 @@ class ProductDetailApi(StoreAPIMixin, generics.GenericAPIView):
             return "catalog.delete_product"
         return super().required_permission(request)
 
-    def get_queryset(self) -> QuerySet[Product]:
-        return Product.objects.all()
+    def get_store_queryset(self, store: Any) -> QuerySet[Product]:
+        return selectors.products(store=store)
 
     @extend_schema(summary="Show a product")
     def get(self, request: Request, pk: int) -> Response:
@@ -259,11 +246,11 @@ class ProductImageListApi(StoreAPIMixin, generics.GenericAPIView):
     pagination_class = None  # a product has a handful of images: all of them, in order
 
     def get_product(self) -> Product:
-        return get_object_or_404(Product, pk=self.kwargs["pk"])
+        return get_object_or_404(selectors.products(store=self.request.store), pk=self.kwargs["pk"])
 
     @extend_schema(summary="List a product's images", responses=ProductImageSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
-        images = ProductImage.objects.filter(product=self.get_product())
+        images = selectors.product_images(store=request.store, product=self.get_product())
         return Response(ProductImageSerializer(images, many=True, context=self.get_serializer_context()).data)
 
     @extend_schema(
@@ -290,16 +277,16 @@ class ProductImageListApi(StoreAPIMixin, generics.GenericAPIView):
         )
 
 
-class ProductImageDetailApi(StoreAPIMixin, generics.GenericAPIView):
+class ProductImageDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
     """One image of a product: read (view_product), change its alt text or position, delete it (edit_product)."""
 
+    model = ProductImage
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.edit_product"
     serializer_class = ProductImageSerializer
 
-    def get_queryset(self) -> QuerySet[ProductImage]:
-        # product__pk, not product_id: a pk lookup answers "none" for an id too large for the column.
-        return ProductImage.objects.filter(product__pk=self.kwargs["product_id"])
+    def get_store_queryset(self, store: Any) -> QuerySet[ProductImage]:
+        return selectors.product_images(store=store, product_id=self.kwargs["product_id"])
 
     @extend_schema(summary="Show a product image")
     def get(self, request: Request, product_id: int, pk: int) -> Response:
@@ -328,15 +315,16 @@ class ProductImageDetailApi(StoreAPIMixin, generics.GenericAPIView):
 # --- Categories -------------------------------------------------------------------
 
 
-class CategoryListApi(StoreAPIMixin, generics.ListAPIView):
+class CategoryListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     """The store's categories, in tree order by parent (view_product); create one (manage_categories)."""
 
+    model = Category
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.manage_categories"
     serializer_class = CategorySerializer
 
-    def get_queryset(self) -> QuerySet[Category]:
-        return Category.objects.order_by("position", "name", "id")
+    def get_store_queryset(self, store: Any) -> QuerySet[Category]:
+        return selectors.categories(store=store).order_by("position", "name", "id")
 
     @extend_schema(summary="List categories")
     def get(self, request: Request) -> Response:
@@ -353,15 +341,16 @@ class CategoryListApi(StoreAPIMixin, generics.ListAPIView):
         return Response(CategorySerializer(category).data, status=status.HTTP_201_CREATED)
 
 
-class CategoryDetailApi(StoreAPIMixin, generics.GenericAPIView):
+class CategoryDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
     """One category: read (view_product); change, move or delete it (manage_categories)."""
 
+    model = Category
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.manage_categories"
     serializer_class = CategorySerializer
 
-    def get_queryset(self) -> QuerySet[Category]:
-        return Category.objects.all()
+    def get_store_queryset(self, store: Any) -> QuerySet[Category]:
+        return selectors.categories(store=store)
 
     @extend_schema(summary="Show a category")
     def get(self, request: Request, pk: int) -> Response:
@@ -399,15 +388,16 @@ class CategoryDetailApi(StoreAPIMixin, generics.GenericAPIView):
 # --- Attributes -------------------------------------------------------------------
 
 
-class AttributeListApi(StoreAPIMixin, generics.ListAPIView):
+class AttributeListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     """The store's attributes with their values (view_product); create one (manage_attributes)."""
 
+    model = Attribute
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.manage_attributes"
     serializer_class = AttributeSerializer
 
-    def get_queryset(self) -> QuerySet[Attribute]:
-        return Attribute.objects.prefetch_related("values")
+    def get_store_queryset(self, store: Any) -> QuerySet[Attribute]:
+        return selectors.attributes_with_values(store=store)
 
     @extend_schema(summary="List attributes and their values")
     def get(self, request: Request) -> Response:
@@ -425,15 +415,16 @@ class AttributeListApi(StoreAPIMixin, generics.ListAPIView):
         return Response(AttributeSerializer(attribute).data, status=status.HTTP_201_CREATED)
 
 
-class AttributeDetailApi(StoreAPIMixin, generics.GenericAPIView):
+class AttributeDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
     """One attribute: read (view_product); change or delete it (manage_attributes)."""
 
+    model = Attribute
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.manage_attributes"
     serializer_class = AttributeSerializer
 
-    def get_queryset(self) -> QuerySet[Attribute]:
-        return Attribute.objects.prefetch_related("values")
+    def get_store_queryset(self, store: Any) -> QuerySet[Attribute]:
+        return selectors.attributes_with_values(store=store)
 
     @extend_schema(summary="Show an attribute and its values")
     def get(self, request: Request, pk: int) -> Response:
@@ -476,11 +467,11 @@ class AttributeValueListApi(StoreAPIMixin, generics.GenericAPIView):
     pagination_class = None  # an attribute has a handful of values: all of them, in order
 
     def get_attribute(self) -> Attribute:
-        return get_object_or_404(Attribute, pk=self.kwargs["pk"])
+        return get_object_or_404(selectors.attributes(store=self.request.store), pk=self.kwargs["pk"])
 
     @extend_schema(summary="List an attribute's values", responses=AttributeValueSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
-        values = AttributeValue.objects.filter(attribute=self.get_attribute())
+        values = selectors.attribute_values(store=request.store, attribute=self.get_attribute())
         return Response(AttributeValueSerializer(values, many=True).data)
 
     @extend_schema(
@@ -498,16 +489,16 @@ class AttributeValueListApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(AttributeValueSerializer(value).data, status=status.HTTP_201_CREATED)
 
 
-class AttributeValueDetailApi(StoreAPIMixin, generics.GenericAPIView):
+class AttributeValueDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
     """One value of an attribute: read (view_product); change or delete it (manage_attributes)."""
 
+    model = AttributeValue
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.manage_attributes"
     serializer_class = AttributeValueSerializer
 
-    def get_queryset(self) -> QuerySet[AttributeValue]:
-        # attribute__pk, not attribute_id: a pk lookup answers "none" for an id too large for the column.
-        return AttributeValue.objects.filter(attribute__pk=self.kwargs["attribute_id"])
+    def get_store_queryset(self, store: Any) -> QuerySet[AttributeValue]:
+        return selectors.attribute_values(store=store, attribute_id=self.kwargs["attribute_id"])
 
     @extend_schema(summary="Show an attribute value")
     def get(self, request: Request, attribute_id: int, pk: int) -> Response:

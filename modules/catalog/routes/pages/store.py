@@ -20,7 +20,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -56,7 +55,7 @@ from ...forms import (
     VariantFormSet,
 )
 from ...images import validate_image
-from ...models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus, Variant
+from ...models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus
 
 VIEW_PRODUCT = "catalog.view_product"
 CREATE_PRODUCT = "catalog.create_product"
@@ -64,17 +63,6 @@ EDIT_PRODUCT = "catalog.edit_product"
 DELETE_PRODUCT = "catalog.delete_product"
 MANAGE_CATEGORIES = "catalog.manage_categories"
 MANAGE_ATTRIBUTES = "catalog.manage_attributes"
-
-
-def tree_rows(store: Any, *, without: Category | None = None) -> list[tuple[Category, int]]:
-    """``(category, depth)`` in tree order; ``without`` leaves out a category and everything below it."""
-    excluded = set(selectors.category_descendant_ids(store=store, category=without)) if without else set()
-    return [
-        (node.category, node.depth)
-        for root in selectors.category_tree(store=store)
-        for node in root.walk()
-        if node.category.pk not in excluded
-    ]
 
 
 # --- Products: the list ----------------------------------------------------
@@ -122,14 +110,10 @@ class ProductListView(StoreViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         request = self.request
-        queryset = selectors.product_list(store=request.store)
+        queryset = selectors.product_table(store=request.store)
         product_filter = ProductFilter(request.GET, queryset=queryset, request=request)
-        products = product_filter.qs.prefetch_related(
-            Prefetch("variants", queryset=Variant.objects.only("product_id", "sku").order_by("position", "id")),
-            "categories",
-        )
         size = per_page(request)
-        page = Paginator(products, size).get_page(request.GET.get("page"))
+        page = Paginator(product_filter.qs, size).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
         return {
@@ -251,8 +235,9 @@ class ProductFormView(StoreViewMixin, TemplateView):
         """Set ``self.product`` from the URL (edit views)."""
 
     def forms(self, data: Any = None, files: Any = None) -> ProductForms:
-        categories = tree_rows(self.request.store)
-        attributes = list(Attribute.objects.prefetch_related(Prefetch("values", AttributeValue.objects.all())))
+        store = self.request.store
+        categories = selectors.category_rows(store=store)
+        attributes = list(selectors.attributes_with_values(store=store))
         product = self.product
         initial: dict[str, Any] = {}
         variants: list[dict[str, Any]] = []
@@ -267,7 +252,7 @@ class ProductFormView(StoreViewMixin, TemplateView):
                     "price": variant.price_cents,
                     "compare_at_price": variant.compare_at_price_cents,
                 }
-                for variant in product.variants.prefetch_related("option_values")
+                for variant in selectors.product_variants(store=store, product=product)
             ]
             images = [
                 {
@@ -276,7 +261,7 @@ class ProductFormView(StoreViewMixin, TemplateView):
                     "position": image.position,
                     "image": image,
                 }
-                for image in product.images.all()
+                for image in selectors.product_images(store=store, product=product)
             ]
         variant_formset = VariantFormSet(
             data, initial=variants, prefix="variants", form_kwargs={"attributes": attributes}
@@ -290,7 +275,7 @@ class ProductFormView(StoreViewMixin, TemplateView):
             form=ProductForm(
                 data,
                 initial=initial,
-                currency=product.currency if product else self.request.store.currency,
+                currency=product.currency if product else store.currency,
                 category_rows=categories,
                 attributes=attributes,
             ),
@@ -413,7 +398,7 @@ class ProductUpdateView(ProductFormView):
     edit_permission_required = EDIT_PRODUCT
 
     def load(self) -> None:
-        self.product = get_object_or_404(Product, pk=self.kwargs["pk"])
+        self.product = get_object_or_404(selectors.products(store=self.request.store), pk=self.kwargs["pk"])
 
 
 class ProductDeleteView(StoreViewMixin, TemplateView):
@@ -424,11 +409,12 @@ class ProductDeleteView(StoreViewMixin, TemplateView):
     template_name = "catalog/store/product_delete.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        product = get_object_or_404(Product.objects.annotate(variant_count=Count("variants")), pk=kwargs["pk"])
+        products = selectors.products_with_variant_count(store=self.request.store)
+        product = get_object_or_404(products, pk=kwargs["pk"])
         return {**super().get_context_data(**kwargs), "product": product}
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        product = get_object_or_404(Product, pk=pk)
+        product = get_object_or_404(selectors.products(store=request.store), pk=pk)
         try:
             services.product_delete(store=request.store, actor=request.user, product=product)
         except CatalogError as error:
@@ -448,8 +434,8 @@ class CategoryListView(StoreViewMixin, TemplateView):
     template_name = "catalog/store/category_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        counts = dict(Category.objects.annotate(count=Count("products")).values_list("pk", "count"))
-        rows = tree_rows(self.request.store)
+        counts = selectors.category_product_counts(store=self.request.store)
+        rows = selectors.category_rows(store=self.request.store)
         for category, _depth in rows:
             category.product_count = counts.get(category.pk, 0)
         return {
@@ -478,7 +464,7 @@ class CategoryFormView(StoreViewMixin, TemplateView):
             for column in ("name", "description"):
                 for code, _name in LANGUAGES:
                     initial[f"{column}_{code}"] = getattr(category, f"{column}_{code}") or ""
-        parents = tree_rows(self.request.store, without=category)
+        parents = selectors.category_rows(store=self.request.store, without=category)
         return CategoryForm(data, initial=initial, parent_rows=parents)
 
     def get_context_data(self, form: CategoryForm | None = None, **kwargs: Any) -> dict[str, Any]:
@@ -516,7 +502,7 @@ class CategoryUpdateView(CategoryFormView):
     model = Category
 
     def load(self) -> None:
-        self.category = get_object_or_404(Category, pk=self.kwargs["pk"])
+        self.category = get_object_or_404(selectors.categories(store=self.request.store), pk=self.kwargs["pk"])
 
 
 class CategoryDeleteView(StoreViewMixin, TemplateView):
@@ -527,12 +513,13 @@ class CategoryDeleteView(StoreViewMixin, TemplateView):
     template_name = "catalog/store/category_delete.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        category = get_object_or_404(Category.objects.annotate(product_count=Count("products")), pk=kwargs["pk"])
-        children = Category.objects.filter(parent=category).count()
+        store = self.request.store
+        category = get_object_or_404(selectors.categories_with_product_count(store=store), pk=kwargs["pk"])
+        children = selectors.subcategory_count(store=store, category=category)
         return {**super().get_context_data(**kwargs), "category": category, "subcategory_count": children}
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        category = get_object_or_404(Category, pk=pk)
+        category = get_object_or_404(selectors.categories(store=request.store), pk=pk)
         try:
             services.category_delete(store=request.store, actor=request.user, category=category)
         except CatalogError as error:
@@ -554,7 +541,7 @@ class AttributeListView(StoreViewMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {
             **super().get_context_data(**kwargs),
-            "attributes": Attribute.objects.prefetch_related(Prefetch("values", AttributeValue.objects.all())),
+            "attributes": selectors.attributes_with_values(store=self.request.store),
             "can_manage": can(self.request, MANAGE_ATTRIBUTES),
         }
 
@@ -646,7 +633,7 @@ class AttributeUpdateView(AttributeFormView):
     model = Attribute
 
     def load(self) -> None:
-        self.attribute = get_object_or_404(Attribute, pk=self.kwargs["pk"])
+        self.attribute = get_object_or_404(selectors.attributes(store=self.request.store), pk=self.kwargs["pk"])
 
 
 class AttributeDeleteView(StoreViewMixin, TemplateView):
@@ -657,11 +644,12 @@ class AttributeDeleteView(StoreViewMixin, TemplateView):
     template_name = "catalog/store/attribute_delete.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        attribute = get_object_or_404(Attribute.objects.annotate(value_count=Count("values")), pk=kwargs["pk"])
+        attributes = selectors.attributes_with_value_count(store=self.request.store)
+        attribute = get_object_or_404(attributes, pk=kwargs["pk"])
         return {**super().get_context_data(**kwargs), "attribute": attribute}
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        attribute = get_object_or_404(Attribute, pk=pk)
+        attribute = get_object_or_404(selectors.attributes(store=request.store), pk=pk)
         try:
             services.attribute_delete(store=request.store, actor=request.user, attribute=attribute)
         except (AttributeInUseError, CatalogError) as error:

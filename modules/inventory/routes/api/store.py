@@ -1,8 +1,8 @@
 """Store API of the inventory module (``/api/v1/store/inventory/``): locations, stock, movements, reservations.
 
 Reads need ``inventory.view_stock``; stock changes ``inventory.adjust_stock``
-and location changes ``inventory.manage_locations``. Querysets use the scoped
-managers, so the store scope (from ``X-Store``) limits every lookup; writes go
+and location changes ``inventory.manage_locations``. Reads go through the
+module's selectors for the request's store (``X-Store``); writes go
 through the services, whose refusals answer ``{code, detail, errors}``: 400
 for bad input, 409 when there is not enough stock. Lists cost a fixed number
 of queries whatever their length.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.urls import path
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -24,7 +24,7 @@ from orion.api import StoreAPIMixin, StoreQuerysetMixin
 
 from ... import selectors, services
 from ...filters import ReservationFilter, StockItemFilter, StockMovementFilter
-from ...models import Reservation, StockItem, StockLevel, StockLocation, StockMovement
+from ...models import Reservation, StockItem, StockLocation, StockMovement
 from ...serializers import (
     ReservationSerializer,
     StockAdjustInputSerializer,
@@ -44,15 +44,16 @@ MANAGE_LOCATIONS = "inventory.manage_locations"
 # --- Locations ---------------------------------------------------------------------
 
 
-class LocationListApi(StoreAPIMixin, generics.ListAPIView):
+class LocationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     """The store's locations, in allocation order (view_stock); create one (manage_locations)."""
 
+    model = StockLocation
     permission_required = VIEW_STOCK
     edit_permission_required = MANAGE_LOCATIONS
     serializer_class = StockLocationSerializer
 
-    def get_queryset(self):
-        return StockLocation.objects.all()
+    def get_store_queryset(self, store: Any) -> QuerySet[StockLocation]:
+        return selectors.locations(store=store)
 
     @extend_schema(summary="List stock locations")
     def get(self, request: Request) -> Response:
@@ -70,15 +71,16 @@ class LocationListApi(StoreAPIMixin, generics.ListAPIView):
         return Response(StockLocationSerializer(location).data, status=status.HTTP_201_CREATED)
 
 
-class LocationDetailApi(StoreAPIMixin, generics.GenericAPIView):
+class LocationDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
     """One location (view_stock); change it (manage_locations). Deactivating keeps its levels and movements."""
 
+    model = StockLocation
     permission_required = VIEW_STOCK
     edit_permission_required = MANAGE_LOCATIONS
     serializer_class = StockLocationSerializer
 
-    def get_queryset(self):
-        return StockLocation.objects.all()
+    def get_store_queryset(self, store: Any) -> QuerySet[StockLocation]:
+        return selectors.locations(store=store)
 
     @extend_schema(summary="Show a stock location")
     def get(self, request: Request, pk: int) -> Response:
@@ -100,12 +102,6 @@ class LocationDetailApi(StoreAPIMixin, generics.GenericAPIView):
 # --- Items -------------------------------------------------------------------------
 
 
-def items_with_levels():
-    return StockItem.objects.prefetch_related(
-        Prefetch("levels", queryset=StockLevel.objects.select_related("location").order_by("location"))
-    )
-
-
 @extend_schema_view(get=extend_schema(summary="List stock items with their levels"))
 class StockItemListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     """Stock items with on hand, reserved, available and the quantity per location; filtered."""
@@ -117,18 +113,19 @@ class StockItemListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     filterset_class = StockItemFilter
 
     def get_store_queryset(self, store: Any) -> QuerySet[StockItem]:
-        return items_with_levels()
+        return selectors.items_with_levels(store=store)
 
 
-class StockItemDetailApi(StoreAPIMixin, generics.GenericAPIView):
+class StockItemDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
     """One stock item (view_stock); change its low-stock threshold (adjust_stock)."""
 
+    model = StockItem
     permission_required = VIEW_STOCK
     edit_permission_required = ADJUST_STOCK
     serializer_class = StockItemSerializer
 
-    def get_queryset(self):
-        return items_with_levels()
+    def get_store_queryset(self, store: Any) -> QuerySet[StockItem]:
+        return selectors.items_with_levels(store=store)
 
     @extend_schema(summary="Show a stock item with its levels")
     def get(self, request: Request, pk: int) -> Response:
@@ -147,14 +144,15 @@ class StockItemDetailApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(StockItemSerializer(self.get_object()).data)
 
 
-class StockAdjustApi(StoreAPIMixin, generics.GenericAPIView):
+class StockAdjustApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
     """Record stock received, counted, corrected or written off at one location (adjust_stock)."""
 
+    model = StockItem
     permission_required = ADJUST_STOCK
     serializer_class = StockItemSerializer
 
-    def get_queryset(self):
-        return StockItem.objects.all()
+    def get_store_queryset(self, store: Any) -> QuerySet[StockItem]:
+        return selectors.items(store=store)
 
     @extend_schema(
         summary="Adjust an item's stock at one location",
@@ -216,16 +214,17 @@ class MovementListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
 
 
 @extend_schema_view(get=extend_schema(summary="List stock reservations"))
-class ReservationListApi(StoreAPIMixin, generics.ListAPIView):
+class ReservationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     """Units held for carts and checkouts, soonest to expire first (read-only)."""
 
+    model = Reservation
     permission_required = VIEW_STOCK
     serializer_class = ReservationSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = ReservationFilter
 
-    def get_queryset(self):
-        return Reservation.objects.select_related("item")
+    def get_store_queryset(self, store: Any) -> QuerySet[Reservation]:
+        return selectors.reservations(store=store)
 
 
 urlpatterns = [

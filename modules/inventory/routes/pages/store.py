@@ -20,7 +20,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
@@ -40,8 +40,7 @@ from ...forms import (
     StockLocationForm,
     StockTransferForm,
 )
-from ...models import Reservation, StockItem, StockLevel, StockLocation
-from ...models.stock import ReservationStatus
+from ...models import StockItem, StockLocation
 
 VIEW_STOCK = "inventory.view_stock"
 ADJUST_STOCK = "inventory.adjust_stock"
@@ -80,12 +79,9 @@ class StockListView(StoreViewMixin, TemplateView):
     template_name = "inventory/store/stock_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        locations = list(StockLocation.objects.filter(is_active=True))
-        items = (
-            selectors.level_rows(store=self.request.store)
-            .filter(is_active=True)
-            .prefetch_related(Prefetch("levels", queryset=StockLevel.objects.filter(location__is_active=True)))
-        )
+        store = self.request.store
+        locations = list(selectors.locations(store=store, active_only=True))
+        items = selectors.stock_table(store=store)
         filterset = StockItemFilter(self.request.GET, queryset=items, request=self.request)
         page = _page(self.request, filterset.qs)
         return {
@@ -142,8 +138,8 @@ class StockExportView(StoreViewMixin, View):
 # --- One item -------------------------------------------------------------------------
 
 
-def get_item(pk: int) -> StockItem:
-    return get_object_or_404(StockItem, pk=pk)
+def get_item(request: HttpRequest, pk: int) -> StockItem:
+    return get_object_or_404(selectors.items(store=request.store), pk=pk)
 
 
 class ItemDetailView(StoreViewMixin, TemplateView):
@@ -154,16 +150,17 @@ class ItemDetailView(StoreViewMixin, TemplateView):
     template_name = "inventory/store/item_detail.html"
 
     def get_context_data(self, threshold_form: LowStockThresholdForm | None = None, **kwargs: Any) -> dict[str, Any]:
-        item = get_item(kwargs["pk"])
+        store = self.request.store
+        item = get_item(self.request, kwargs["pk"])
         can_adjust = can(self.request, ADJUST_STOCK)
         if can_adjust and threshold_form is None:
             threshold_form = LowStockThresholdForm(initial={"low_stock_threshold": item.low_stock_threshold})
-        movements = selectors.movements(store=self.request.store, item=item)
+        movements = selectors.movements(store=store, item=item)
         return {
             **super().get_context_data(**kwargs),
             "item": item,
-            "levels": StockLevel.objects.filter(item=item).select_related("location").order_by("location"),
-            "reservations": Reservation.objects.filter(item=item, status=ReservationStatus.ACTIVE),
+            "levels": selectors.item_levels(store=store, item=item),
+            "reservations": selectors.active_reservations(store=store, item=item),
             "page": _page(self.request, movements),
             "can_adjust": can_adjust,
             "threshold_form": threshold_form,
@@ -176,10 +173,10 @@ class ItemThresholdView(ItemDetailView):
     edit_permission_required = ADJUST_STOCK
 
     def get(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        return redirect(store_url(request, "store:inventory:item_detail", pk=get_item(pk).pk))
+        return redirect(store_url(request, "store:inventory:item_detail", pk=get_item(request, pk).pk))
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        item = get_item(pk)
+        item = get_item(request, pk)
         form = LowStockThresholdForm(request.POST)
         if form.is_valid():
             try:
@@ -203,11 +200,11 @@ class ItemFormView(StoreViewMixin, TemplateView):
     success_message: str
 
     def get_context_data(self, form: Any = None, **kwargs: Any) -> dict[str, Any]:
-        item = get_item(kwargs["pk"])
+        item = get_item(self.request, kwargs["pk"])
         return {
             **super().get_context_data(**kwargs),
             "item": item,
-            "levels": StockLevel.objects.filter(item=item).select_related("location").order_by("location"),
+            "levels": selectors.item_levels(store=self.request.store, item=item),
             "form": form or self.form_class(),
         }
 
@@ -215,7 +212,7 @@ class ItemFormView(StoreViewMixin, TemplateView):
         raise NotImplementedError
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        item = get_item(pk)
+        item = get_item(request, pk)
         form = self.form_class(request.POST)
         if form.is_valid():
             try:
@@ -282,7 +279,7 @@ class LocationListView(StoreViewMixin, TemplateView):
     template_name = "inventory/store/location_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "locations": StockLocation.objects.all()}
+        return {**super().get_context_data(**kwargs), "locations": selectors.locations(store=self.request.store)}
 
 
 class LocationFormView(StoreViewMixin, TemplateView):
@@ -329,11 +326,11 @@ class LocationUpdateView(LocationFormView):
     model = StockLocation
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.location = get_object_or_404(StockLocation, pk=kwargs["pk"])
+        self.location = get_object_or_404(selectors.locations(store=request.store), pk=kwargs["pk"])
         return super().get(request, *args, **kwargs)
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        self.location = get_object_or_404(StockLocation, pk=kwargs["pk"])
+        self.location = get_object_or_404(selectors.locations(store=request.store), pk=kwargs["pk"])
         return super().post(request, **kwargs)
 
 
