@@ -159,8 +159,8 @@ def seed_store(*, store: Any) -> int:
     categories = _categories(store, catalogue.categories)
     for index, spec in enumerate(catalogue.products):
         options = [attribute for attribute, chosen in ((size, spec.sizes), (colour, spec.colours)) if chosen]
-        axes = [
-            [sizes[slug] for slug in spec.sizes] if spec.sizes else [None],
+        axes: list[list[AttributeValue | None]] = [
+            [sizes[slug] for slug in spec.sizes] or [None],
             [colours[slug] for slug in spec.colours] or [None],
         ]
         chosen = [[value for value in values if value] for values in combinations(*axes)] if options else []

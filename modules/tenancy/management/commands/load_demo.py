@@ -131,7 +131,7 @@ class Command(BaseCommand):
                     events.demo_store_loaded.send(sender="tenancy", platform=platform, store=store)
         self.stdout.write(self.style.SUCCESS("Demo data ready.") + "\n" + self.credentials(demo))
 
-    def _merchant(self, platform: Platform, spec: dict) -> None:
+    def _merchant(self, platform: Platform, spec: dict[str, Any]) -> None:
         merchant, _ = Merchant.objects.get_or_create(
             platform=platform, name=spec["name"], defaults={"email": spec["email"]}
         )
