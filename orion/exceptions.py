@@ -7,14 +7,18 @@ released; the message is for people and may be translated.
 
 from __future__ import annotations
 
+from typing import Any
+
+from orion.types import StrOrPromise
+
 
 class OrionError(Exception):
     code: str = "error"
     status: int = 400  # HTTP status the API answers with
     # A translatable default message (gettext_lazy); else the class docstring.
-    default_message: str | None = None
+    default_message: StrOrPromise | None = None
 
-    def __init__(self, message: str = "", *, code: str | None = None, errors: dict | None = None) -> None:
+    def __init__(self, message: str = "", *, code: str | None = None, errors: dict[str, Any] | None = None) -> None:
         super().__init__(message or self.default_message or self.__class__.__doc__ or self.code)
         self.errors = errors or {}  # field name -> problems, for forms and API clients
         if code is not None:

@@ -50,13 +50,13 @@ def add_service_error(
         return
     details: list[str] = []
     placed = False
-    for name, problems in (error.errors or {}).items():
-        problems = [problems] if isinstance(problems, str) else list(problems)
+    for name, found in (error.errors or {}).items():
+        listed: list[str] = [found] if isinstance(found, str) else list(found)
         field = error_field(form, name, field_names=field_names)
         if field is None:
-            details.extend(str(problem) for problem in problems)
+            details.extend(str(problem) for problem in listed)
         else:
-            form.add_error(field, problems)
+            form.add_error(field, listed)
             placed = True
     if details or not placed:
         form.add_error(None, " ".join([error.message, *details]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import connection
@@ -18,7 +19,7 @@ def live(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-def _check(check) -> HealthResult:
+def _check(check: Callable[[], HealthResult]) -> HealthResult:
     try:
         return check()
     except Exception as exc:

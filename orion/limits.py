@@ -8,17 +8,16 @@ configured default, so the framework never needs to know who sets limits.
 
 from __future__ import annotations
 
-from typing import Any
-
 from orion.modules import registry, state
+from orion.types import StoreRef
 
 
-def store_limit(store: Any, name: str) -> int | None:
+def store_limit(store: StoreRef, name: str) -> int | None:
     """The limit ``name`` for ``store`` from an enabled module, or ``None`` when no module sets it."""
     enabled = state.enabled_modules(store.platform_id)
     for code in sorted(enabled):
         definition = registry.MODULES.get(code)
-        provider = definition and definition.limit_provider
+        provider = definition.limit_provider if definition is not None else None
         if provider is None:
             continue
         limit = provider(store, name)

@@ -33,9 +33,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.template.response import SimpleTemplateResponse
 from django.utils import translation
 
 from orion.modules import state
+from orion.types import StoreRef
 
 HEADER = "X-Orion-Page-Cache"  # "hit" or "miss", for operators and tests
 _NOT_REPLAYED = {"set-cookie", HEADER.lower()}
@@ -48,16 +50,16 @@ def _version_key(store_id: Any) -> str:
 def content_version(store_id: Any) -> int:
     """The store's content version; starts from the clock so an evicted counter never repeats."""
     key = _version_key(store_id)
-    version = cache.get(key)
+    version: int | None = cache.get(key)
     if version is None:
         cache.add(key, time.time_ns(), timeout=None)
         version = cache.get(key)
     return version
 
 
-def store_content_changed(store: Any) -> None:
+def store_content_changed(store: StoreRef | int) -> None:
     """What shoppers see of ``store`` changed: cached pages are stale now and once the transaction commits."""
-    store_id = getattr(store, "pk", store)
+    store_id = store if isinstance(store, int) else store.pk
     _bump(store_id)
     if transaction.get_connection().in_atomic_block:
         # Bumped again after commit: a page cached from the old rows between the two bumps is dropped too.
@@ -73,7 +75,8 @@ def _bump(store_id: Any) -> None:
 
 
 def _cache_seconds() -> int:
-    return settings.ORION_STOREFRONT_CACHE_SECONDS
+    seconds: int = settings.ORION_STOREFRONT_CACHE_SECONDS
+    return seconds
 
 
 def _page_key(request: HttpRequest, vary_headers: tuple[str, ...]) -> str | None:
@@ -123,14 +126,15 @@ class CachedStorefrontPageMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         key = _page_key(request, self.cache_vary_headers)
         if key is None:
-            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]  # see below
         cached = cache.get(key)
         if cached is not None:
             content, headers = cached
-            response = HttpResponse(content, headers=headers)
-            response[HEADER] = "hit"
-            return response
-        response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+            hit = HttpResponse(content, headers=headers)
+            hit[HEADER] = "hit"
+            return hit
+        # A mixin: the view class after it in the MRO has the dispatch() called here.
+        response: HttpResponse = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
         def store(rendered: HttpResponse) -> None:
             if _storable(request, rendered):
@@ -138,7 +142,7 @@ class CachedStorefrontPageMixin:
                 cache.set(key, (rendered.content, headers), timeout=_cache_seconds())
                 rendered[HEADER] = "miss"
 
-        if hasattr(response, "add_post_render_callback") and not response.is_rendered:
+        if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
             response.add_post_render_callback(store)
         else:
             store(response)

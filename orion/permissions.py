@@ -12,9 +12,15 @@ revoked role applies on the next request.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest
 
 from orion.modules import registry, state
+
+if TYPE_CHECKING:
+    from orion.modules.definition import PermissionDefinition
+    from orion.types import Actor, PlatformRef, StoreRef
 
 # Held by every member of a store, whatever the role (see the tenancy backend).
 STORE_ACCESS = "orion.access_store"
@@ -22,14 +28,14 @@ STORE_ACCESS = "orion.access_store"
 PLATFORM_ADMIN = "orion.administer_platform"
 
 
-def is_member(user: Any, store: Any) -> bool:
+def is_member(user: Actor, store: StoreRef | None) -> bool:
     """Whether ``user`` is on ``store``'s team (superusers count as members of every store)."""
     return bool(
         store is not None
         and user is not None
         and user.is_authenticated
         and user.is_active
-        and user.has_perm(STORE_ACCESS, store)
+        and user.has_perm(STORE_ACCESS, store)  # type: ignore[arg-type]  # tenancy's Store: a model, as has_perm wants
     )
 
 
@@ -38,7 +44,7 @@ def module_of(permission: str) -> str:
 
 
 def has_store_permission(
-    user: Any, store: Any, permission: str | None, *, modules: frozenset[str] | None = None
+    user: Actor, store: StoreRef | None, permission: str | None, *, modules: frozenset[str] | None = None
 ) -> bool:
     """Whether ``user`` may use ``permission`` in ``store`` right now.
 
@@ -46,22 +52,25 @@ def has_store_permission(
     the store's platform is held by nobody, owners included.
     TODO(issue: billing): and the store's tier has the feature.
     """
-    if not is_member(user, store):
+    if not is_member(user, store) or user is None or store is None:
         return False
     if permission is None:
         return True
     if not state.is_enabled(store.platform_id, module_of(permission), modules=modules):
         return False
-    return user.has_perm(permission, store)
+    return user.has_perm(permission, store)  # type: ignore[arg-type]  # tenancy's Store: a model, as has_perm wants
 
 
-def is_platform_admin(user: Any, platform: Any) -> bool:
+def is_platform_admin(user: Actor, platform: PlatformRef | None) -> bool:
     return bool(
-        user is not None and user.is_authenticated and user.is_staff and user.has_perm(PLATFORM_ADMIN, platform)
+        user is not None
+        and user.is_authenticated
+        and user.is_staff
+        and user.has_perm(PLATFORM_ADMIN, platform)  # type: ignore[arg-type]  # tenancy's Platform: a model
     )
 
 
-def declared_permissions(modules: frozenset[str] | None = None) -> dict[str, Any]:
+def declared_permissions(modules: frozenset[str] | None = None) -> dict[str, PermissionDefinition]:
     """Every permission declared by the given modules (all registered ones by default), by id."""
     return {
         permission.id: permission
@@ -78,7 +87,7 @@ class RequiresStorePermission:
     permission_required: str | None = None
     edit_permission_required: str | None = None
 
-    def required_permission(self, request: Any) -> str | None:
+    def required_permission(self, request: HttpRequest) -> str | None:
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return self.permission_required
         return self.edit_permission_required or self.permission_required

@@ -32,7 +32,7 @@ import functools
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -40,6 +40,10 @@ from django_scopes import scope
 
 from orion.audit.models import AuditEntry
 from orion.page_cache import store_content_changed
+
+if TYPE_CHECKING:
+    from orion.accounts.models import User
+    from orion.types import Actor, StoreRef
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -49,15 +53,15 @@ R = TypeVar("R")
 class StoreWrite:
     """The outer store write in progress: whose it is and what it has collected."""
 
-    store: Any
-    actor: Any
+    store: StoreRef
+    actor: Actor
     changes_shop: bool = False
     entries: list[AuditEntry] = field(default_factory=list)
 
     @property
-    def user(self) -> Any:
+    def user(self) -> User | None:
         """The actor as a saved user, or ``None`` (anonymous, a task)."""
-        return self.actor if getattr(self.actor, "pk", None) else None
+        return self.actor if self.actor is not None and self.actor.pk else None
 
 
 _current: ContextVar[StoreWrite | None] = ContextVar("orion_store_write", default=None)
@@ -94,13 +98,13 @@ def store_write(func: Any = None, /, *, changes_shop: bool = False, actor: str =
     def decorate(service: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(service)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            store = kwargs["store"]
+            store: StoreRef = kwargs["store"]  # type: ignore[assignment]  # every store write takes store=
             outer = _current.get()
             if outer is not None and outer.store.pk == store.pk:
                 outer.changes_shop |= changes_shop
                 with transaction.atomic():
                     return service(*args, **kwargs)
-            acting = kwargs.get(actor_argument)
+            acting: Actor = kwargs.get(actor_argument)  # type: ignore[assignment]  # it holds the acting user
             write = StoreWrite(store=store, actor=acting if acting is not None else getattr(outer, "actor", None))
             write.changes_shop = changes_shop
             token = _current.set(write)
@@ -120,7 +124,7 @@ def store_write(func: Any = None, /, *, changes_shop: bool = False, actor: str =
     return decorate(func) if func is not None else decorate
 
 
-def ensure_in_store(obj: Any, store: Any, not_found: type[Exception]) -> None:
+def ensure_in_store(obj: Any, store: StoreRef, not_found: type[Exception]) -> None:
     """Refuse a row of another store as ``not_found``: rows handed to a service may come from unscoped reads."""
     if obj.store_id != store.pk:
         raise not_found()
@@ -143,7 +147,9 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     values = {}
     for name in fields:
         model_field = obj._meta.get_field(name)
-        attribute = model_field.attname if model_field.is_relation and model_field.many_to_one else name
+        attribute = name
+        if isinstance(model_field, models.Field) and model_field.is_relation and model_field.many_to_one:
+            attribute = model_field.attname
         values[name] = _plain(getattr(obj, attribute))
     return values
 
@@ -152,7 +158,7 @@ def _entry(obj: models.Model, action: str, changes: dict[str, list[Any]]) -> Aud
     write = current_write()
     user = write.user
     return AuditEntry(
-        store=write.store,
+        store=write.store,  # type: ignore[misc]  # a StoreRef is the model of settings.ORION_STORE_MODEL
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk),
         object_repr=str(obj)[:200],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import importlib
 import logging
+from typing import Any
 
 from django.apps import AppConfig, apps
 from django.core.exceptions import ImproperlyConfigured
@@ -45,7 +46,7 @@ class ModuleAppConfig(AppConfig):
     default = False  # never picked itself when a module's apps.py imports it
     definition: ModuleDefinition
 
-    def __init_subclass__(cls, **kwargs) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls.default = cls.__dict__.get("default", True)
 

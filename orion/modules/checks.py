@@ -8,8 +8,11 @@ Django equivalents; docs/commands.md lists the mapping.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from django.apps import AppConfig
 from django.core import checks
 
 from . import graph, registry
@@ -24,7 +27,7 @@ def _modules() -> list[tuple[ModuleAppConfig, Path]]:
 
 
 @checks.register("orion")
-def check_dependency_graph(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def check_dependency_graph(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """Unknown requirements, cycles, core->non-core and version ranges."""
     return [
         checks.Error(problem.message, obj=problem.code, id=f"orion.GRAPH_{problem.kind.upper()}")
@@ -33,7 +36,7 @@ def check_dependency_graph(app_configs=None, **kwargs) -> list[checks.CheckMessa
 
 
 @checks.register("orion")
-def check_module_structure(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def check_module_structure(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[checks.CheckMessage]:
     messages: list[checks.CheckMessage] = []
     for config, folder in _modules():
         definition = registry.get_module(config.label)
@@ -104,11 +107,11 @@ def check_module_structure(app_configs=None, **kwargs) -> list[checks.CheckMessa
 
 
 @checks.register("orion")
-def check_module_config(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def check_module_config(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """MOD-013: each module's environment config is present and well-typed."""
     from .config import ModuleConfigError, load_module_config
 
-    messages = []
+    messages: list[checks.CheckMessage] = []
     for definition in registry.MODULES.values():
         try:
             load_module_config(definition)
@@ -118,16 +121,18 @@ def check_module_config(app_configs=None, **kwargs) -> list[checks.CheckMessage]
 
 
 @checks.register("orion")
-def check_framework_never_names_modules(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def check_framework_never_names_modules(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     """MOD-016..019: framework code stays in orion/, module code in modules/.
 
     The framework importing a module is caught by import-linter; this check
     catches a module's code living outside its package (a route file, task
     or service registered from orion/).
     """
-    messages = []
+    messages: list[checks.CheckMessage] = []
     framework = importlib.import_module("orion")
-    root = Path(framework.__file__).parent
+    root = Path(framework.__file__ or "").parent
     for name in ("routes", "services", "tasks", "schemas"):
         if (root / name).exists():
             messages.append(

@@ -114,9 +114,10 @@ class _LazyMenu:
     """Built on first use in a template, so pages without a menu pay nothing."""
 
     def __init__(self, request: HttpRequest, frontend: FrontendType) -> None:
-        self.request, self.frontend, self._entries = request, frontend, None
+        self.request, self.frontend = request, frontend
+        self._entries: list[MenuEntry] | None = None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[MenuEntry]:
         if self._entries is None:
             self._entries = build_menu(self.request, self.frontend)
         return iter(self._entries)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from django import forms
     from django.http import HttpRequest
 
+    from orion.types import PlatformRef, StoreRef, StrOrPromise
+
 
 class ModuleTier(enum.StrEnum):
     CORE = "core"  # always enabled, cannot be disabled
@@ -42,9 +44,9 @@ class PermissionDefinition:
     """A permission a module declares; store roles are built from these."""
 
     id: str  # "<code>.<action>_<entity>" or "<code>.manage_<thing>"
-    label: str
-    description: str = ""
-    category: str = ""
+    label: StrOrPromise
+    description: StrOrPromise = ""
+    category: StrOrPromise = ""
     # Granted to the owner role only, never to the built-in manager role.
     owner_only: bool = False
 
@@ -59,7 +61,7 @@ class MenuItem:
     """
 
     id: str
-    label: str
+    label: StrOrPromise
     url_name: str
     icon: str = ""
     permission: str | None = None
@@ -87,11 +89,11 @@ class ConfigField:
     cast: type = str
     default: Any = None
     required: bool = False
-    help: str = ""
+    help: StrOrPromise = ""
 
 
-ContextProvider = Callable[["HttpRequest", Any], Mapping[str, Any]]
-Hook = Callable[[Any], None]  # called with the platform
+ContextProvider = Callable[["HttpRequest", "PlatformRef | None"], Mapping[str, Any]]
+Hook = Callable[["PlatformRef"], None]  # called with the platform
 
 
 def parse_requirement(spec: str) -> Requirement:
@@ -117,8 +119,8 @@ class ModuleDefinition:
 
     # Identity
     code: str
-    name: str
-    description: str = ""
+    name: StrOrPromise
+    description: StrOrPromise = ""
     version: str = "1.0.0"
     tier: ModuleTier = ModuleTier.OPTIONAL
 
@@ -137,7 +139,7 @@ class ModuleDefinition:
     widget_provider: Callable[[], Any] | None = None
     # Usage limits a module supplies for other modules' resources (billing's tiers):
     # (store, limit name such as "catalog.active_products") -> the limit, or None for "not mine".
-    limit_provider: Callable[[Any, str], int | None] | None = None
+    limit_provider: Callable[[StoreRef, str], int | None] | None = None
 
     # Lifecycle hooks
     on_enable: Hook | None = None

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from django_scopes.state import state as scope_state
+
+from orion.http import OrionRequest
 
 from . import registry, state
 from .urls import API_FRONTENDS, FRONTEND_NAMESPACES
@@ -33,7 +36,7 @@ class TenantModuleMiddleware:
         self.hostless_paths = tuple(settings.ORION_HOSTLESS_PATHS)
         self.unscoped_paths = tuple(settings.ORION_UNSCOPED_PATHS)
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: OrionRequest) -> HttpResponse:
         # The raw Host header is only a lookup key: a host no PlatformDomain
         # names resolves to nothing, and Django's ALLOWED_HOSTS check still
         # runs wherever the host is used (get_host()), as below.
@@ -56,7 +59,7 @@ class TenantModuleMiddleware:
                     return redirect
         return self._scoped(request)
 
-    def _scoped(self, request: HttpRequest) -> HttpResponse:
+    def _scoped(self, request: OrionRequest) -> HttpResponse:
         """Run the view with the tenant scope active (see django-scopes).
 
         Store-scoped models refuse queries with no scope active, so a view,
@@ -78,7 +81,7 @@ class TenantModuleMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def _serve_storefront_at_root(request: HttpRequest) -> HttpResponse | None:
+    def _serve_storefront_at_root(request: OrionRequest) -> HttpResponse | None:
         """On a store's own domain the storefront is at the root (its own URLconf).
 
         ``/shop/<code>/...`` there redirects to the same page at the root, so
@@ -103,7 +106,13 @@ class TenantModuleMiddleware:
             return request.META.get(_STORE_HEADER) or request.GET.get("store") or None
         return None
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
+    def process_view(
+        self,
+        request: OrionRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         app_names = request.resolver_match.app_names if request.resolver_match else []
         if len(app_names) < 2 or app_names[0] not in FRONTEND_NAMESPACES:
             return None

@@ -53,7 +53,7 @@ class PlatformModule(models.Model):
         if definition.settings_form is not None:
             form = definition.settings_form(data=self.settings)
             if not form.is_valid():
-                raise ValidationError({"settings": [f"{k}: {' '.join(v)}" for k, v in form.errors.items()]})
+                raise ValidationError({"settings": [f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items()]})
 
 
 class ModuleAuditEntry(models.Model):

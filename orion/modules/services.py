@@ -277,15 +277,17 @@ def _apply(plan: ModulePlan, *, actor: Any, via: str) -> ModulePlan:
     state.invalidate()
     event = signals.module_enabled if turning_on else signals.module_disabled
     for change in plan.changes:
-        transaction.on_commit(
-            lambda change=change: event.send(
+
+        def send(change: PlannedChange = change) -> None:
+            event.send(
                 sender=change.module,
                 module=registry.MODULES[change.module],
                 platform=plan.platform,
                 cause=_cause_text(change),
                 actor=actor,
             )
-        )
+
+        transaction.on_commit(send)
     return plan
 
 
@@ -333,7 +335,7 @@ def get_module_settings(platform: Any, code: str) -> dict[str, Any]:
 
 
 @transaction.atomic
-def configure_module(*, platform: Any, code: str, values: dict[str, Any], actor: Any = None, via: str = "api") -> dict:
+def configure_module(*, platform: Any, code: str, values: dict[str, Any], actor: Any = None, via: str = "api") -> dict[str, Any]:
     """Validate ``values`` with the module's settings form and store them."""
     definition = get_definition(code)
     if definition.settings_form is None:

@@ -14,6 +14,7 @@ Module events (sent by the framework; ``sender`` is the module code):
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -47,7 +48,7 @@ class ModuleSignal(Signal):
     ``signal.send(sender=..., platform=platform, **kwargs)``.
     """
 
-    def _receivers_for(self, sender: Any, platform: Any) -> list:
+    def _receivers_for(self, sender: Any, platform: Any) -> list[Callable[..., Any]]:
         sync_receivers, async_receivers = self._live_receivers(sender)
         chosen = []
         for receiver in [*sync_receivers, *(async_to_sync(r) for r in async_receivers)]:

@@ -23,17 +23,23 @@ from __future__ import annotations
 import itertools
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django_scopes import scopes_disabled
 
+from orion.types import PlatformRef, StoreRef
+
 from . import registry
+
+T = TypeVar("T")
 
 VERSION_KEY = "orion:tenant:version"
 MEMO_LIMIT = 10_000  # entries per thread; unknown hosts are cached too, so bound it
@@ -48,9 +54,9 @@ _MISSING = object()
 class Tenant:
     """What the middleware puts on the request, resolved together."""
 
-    platform: Any
+    platform: PlatformRef
     modules: frozenset[str]
-    store: Any = None
+    store: StoreRef | None = None
     # True when the Host header is one of the store's own domains (its storefront).
     store_from_host: bool = False
 
@@ -59,7 +65,7 @@ class _Memo(threading.local):
     def __init__(self) -> None:
         self.version: int | None = None
         self.checked_at = 0.0
-        self.entries: dict[tuple, Any] = {}
+        self.entries: dict[tuple[Any, ...], Any] = {}
 
 
 _memo = _Memo()
@@ -85,7 +91,7 @@ def current_version() -> int:
     ttl = settings.ORION_TENANT_VERSION_TTL
     if ttl and _memo.version is not None and time.monotonic() - _memo.checked_at < ttl:
         return _memo.version
-    version = cache.get(VERSION_KEY)
+    version: int | None = cache.get(VERSION_KEY)
     if version is None:
         # Start from the clock, so a counter lost to eviction never repeats an old value.
         cache.add(VERSION_KEY, int(time.time() * 1000), timeout=None)
@@ -120,20 +126,20 @@ def _bump() -> None:
     _memo.entries = {}
 
 
-def _remember(key: tuple, value: Any) -> None:
+def _remember(key: tuple[Any, ...], value: Any) -> None:
     if len(_memo.entries) >= MEMO_LIMIT:
         _memo.entries = {}
     _memo.entries[key] = value
 
 
-def _cached(key: tuple, load, version: int | None = None):
+def _cached(key: tuple[Any, ...], load: Callable[[], T], version: int | None = None) -> T:
     """Look ``key`` up in the memo, then the shared cache, then ``load()``."""
     if version is None:
         version = current_version()
     if _memo.version != version:
         _memo.version = version
         _memo.entries = {}
-    value = _memo.entries.get(key, _MISSING)
+    value: T = _memo.entries.get(key, _MISSING)
     if value is _MISSING:
         shared_key = f"orion:tenant:{version}:" + ":".join(map(str, key))
         value = cache.get(shared_key, _MISSING)
@@ -144,7 +150,7 @@ def _cached(key: tuple, load, version: int | None = None):
     return value
 
 
-def load_enabled_modules(platform_id: Any) -> frozenset[str]:
+def load_enabled_modules(platform_id: int) -> frozenset[str]:
     """The enabled codes from the database, bypassing every cache (for planning)."""
     from .models import PlatformModule
 
@@ -154,15 +160,15 @@ def load_enabled_modules(platform_id: Any) -> frozenset[str]:
     return frozenset(code for code in stored if code in registry.MODULES) | registry.get_core_module_codes()
 
 
-def enabled_modules(platform: Any, *, version: int | None = None) -> frozenset[str]:
+def enabled_modules(platform: PlatformRef | int | None, *, version: int | None = None) -> frozenset[str]:
     """Codes of the modules on for ``platform`` (an instance or a primary key)."""
     if platform is None:
         return registry.get_core_module_codes()
-    platform_id = getattr(platform, "pk", platform)
+    platform_id = platform if isinstance(platform, int) else platform.pk
     return _cached(("modules", platform_id), lambda: load_enabled_modules(platform_id), version)
 
 
-def is_enabled(platform: Any, code: str, *, modules: frozenset[str] | None = None) -> bool:
+def is_enabled(platform: PlatformRef | int | None, code: str, *, modules: frozenset[str] | None = None) -> bool:
     """The one gate: is module ``code`` on for ``platform``?
 
     Core modules are always on; a module this deployment does not install is
@@ -177,7 +183,7 @@ def is_enabled(platform: Any, code: str, *, modules: frozenset[str] | None = Non
     return code in (modules if modules is not None else enabled_modules(platform))
 
 
-def is_enabled_for_request(request: Any, code: str) -> bool:
+def is_enabled_for_request(request: HttpRequest, code: str) -> bool:
     return is_enabled(getattr(request, "platform", None), code, modules=getattr(request, "modules", None))
 
 
@@ -235,7 +241,7 @@ def resolve(raw_host: str, store_code: str | None = None) -> Tenant | None:
     """
     version = current_version()
     if _memo.version == version:
-        tenant = _memo.entries.get(("tenant", raw_host, store_code), _MISSING)
+        tenant: Tenant | None = _memo.entries.get(("tenant", raw_host, store_code), _MISSING)
         if tenant is not _MISSING:
             return tenant
     tenant = _resolve_uncached(raw_host, store_code, version)

@@ -13,7 +13,8 @@ and a query on a store-scoped model in it raises.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ParamSpec, Protocol, TypeVar, overload
 
 from celery import Task, shared_task
 from django.apps import apps
@@ -24,11 +25,26 @@ from .apps import ModuleAppConfig
 
 logger = logging.getLogger("orion.modules")
 
+P = ParamSpec("P")
+R = TypeVar("R", covariant=True)
+
 SKIPPED = "skipped:module_disabled"
 SKIPPED_NO_STORE = "skipped:store_missing"
 
 
-class ModuleTask(Task):
+class TaskFunction(Protocol[P, R]):
+    """A task as its callers see it (celery ships no type information)."""
+
+    name: str
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R: ...
+
+    def delay(self, *args: P.args, **kwargs: P.kwargs) -> Any: ...
+
+    def apply_async(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+class ModuleTask(Task):  # type: ignore[misc]  # celery ships no type information
     abstract = True
 
     @property
@@ -54,7 +70,15 @@ class ModuleTask(Task):
             return super().__call__(*args, **kwargs)
 
 
-def module_task(*args: Any, **options: Any):
+@overload
+def module_task(func: Callable[P, R], /) -> TaskFunction[P, R]: ...
+
+
+@overload
+def module_task(**options: Any) -> Callable[[Callable[P, R]], TaskFunction[P, R]]: ...
+
+
+def module_task(*args: Any, **options: Any) -> Any:
     """``@module_task`` / ``@module_task(bind=True, ...)``: a shared task gated by module."""
     options.setdefault("base", ModuleTask)
     if args and callable(args[0]):

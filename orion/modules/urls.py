@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from types import ModuleType
 
-from django.urls import include, path, register_converter
+from django.urls import URLPattern, URLResolver, include, path, register_converter
 
 from .apps import module_app_configs
 
@@ -36,7 +37,7 @@ FRONTEND_NAMESPACES = frozenset(m.namespace for m in MOUNTS)
 API_FRONTENDS = frozenset(m.namespace for m in MOUNTS if m.namespace.startswith("api_"))
 
 
-def route_module(app_name: str, dotted: str):
+def route_module(app_name: str, dotted: str) -> ModuleType | None:
     """Import ``<app>.<dotted>`` if the module has that route file, else None."""
     try:
         return importlib.import_module(f"{app_name}.{dotted}")
@@ -46,7 +47,7 @@ def route_module(app_name: str, dotted: str):
         return None
 
 
-def mounted_modules(mount: Mount) -> list[tuple[str, object]]:
+def mounted_modules(mount: Mount) -> list[tuple[str, ModuleType]]:
     found = []
     for config in module_app_configs():
         routes = route_module(config.name, mount.route_module)
@@ -79,9 +80,9 @@ STORE_HOST_PREFIXES = {"storefront": "<store_from_host:store_code>"}
 STORE_HOST_FRONTENDS = frozenset({"storefront", "api_store", "api_storefront"})
 
 
-def module_urlpatterns(*, store_host: bool = False) -> list:
+def module_urlpatterns(*, store_host: bool = False) -> list[URLPattern | URLResolver]:
     """All modules' routes, one include per frontend (``store_host``: for a store's own domain)."""
-    patterns = []
+    patterns: list[URLPattern | URLResolver] = []
     for mount in MOUNTS:
         if store_host and mount.namespace not in STORE_HOST_FRONTENDS:
             continue

@@ -22,7 +22,7 @@ class _FormFields(HTMLParser):
         if name and name != "csrfmiddlewaretoken":
             self.data.setdefault(name, []).append(value)
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         name = attributes.get("name")
         if tag == "input" and attributes.get("type") not in ("file", "submit", "button"):
@@ -32,7 +32,7 @@ class _FormFields(HTMLParser):
             self._select, self._select_first, self._select_chosen = name, None, False
             self._multiple = "multiple" in attributes
         elif tag == "option" and self._select:
-            value = attributes.get("value", "")
+            value = attributes.get("value") or ""  # Django's widgets always write the attribute
             if self._select_first is None:
                 self._select_first = value
             if "selected" in attributes:

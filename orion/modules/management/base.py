@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from orion.exceptions import OrionError
 
@@ -44,7 +44,7 @@ class ModuleSwitchCommand(BaseCommand):
 
     action = ""
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("module", help="module code, e.g. catalog")
         parser.add_argument("--platform", required=True, help="platform code")
         parser.add_argument("--dry-run", action="store_true", help="print the plan, change nothing")

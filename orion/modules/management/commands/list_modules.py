@@ -1,7 +1,7 @@
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from ... import registry, services, state
 from ..base import get_platform
@@ -10,7 +10,7 @@ from ..base import get_platform
 class Command(BaseCommand):
     help = "List installed modules; with --platform, whether each is on there and why."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--platform", help="platform code (default: every platform)")
         parser.add_argument("--json", action="store_true", help="machine-readable output")
 

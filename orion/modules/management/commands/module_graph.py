@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from ... import registry
 from ...definition import ModuleTier
@@ -42,7 +42,7 @@ def dot() -> str:
 class Command(BaseCommand):
     help = "Print the module dependency graph (an arrow points from a module to what it requires)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
 
     def handle(self, *args: Any, **options: Any) -> None:
