@@ -53,6 +53,11 @@ def pending_invitations(*, store: Store) -> QuerySet[Invitation]:
     )
 
 
+def store_invitations(*, store: Store) -> QuerySet[Invitation]:
+    """All the store's invitations, open or not, with their role (for one by pk)."""
+    return Invitation.objects.filter(store=store).select_related("role")
+
+
 def recent_team_events(*, store: Store, limit: int = 20) -> list[TeamEvent]:
     """The team's latest audit entries, newest first (one query)."""
     return list(TeamEvent.objects.filter(store=store).select_related("actor")[:limit])

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -34,13 +35,22 @@ MANAGE_DOMAINS = "tenancy.manage_domains"
 
 
 class ObjectActionView(StoreViewMixin, View):
-    """A POST action on one object of the store; a GET finds the object (404 elsewhere) and goes back to the list."""
+    """A POST action on one object of the store; a GET finds the object (404 elsewhere) and goes back to the list.
+
+    ``get_queryset`` is the store's objects of ``model`` (a selector); the pk in the URL picks one.
+    """
 
     model: type
     list_name: str  # the full URL name of the list page
 
+    def get_queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def get_object(self) -> Any:
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
     def get(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        get_object_or_404(self.model, pk=pk)
+        self.get_object()
         return redirect(store_url(request, self.list_name))
 
 
@@ -115,8 +125,11 @@ class MemberRoleChangeView(ObjectActionView):
     list_name = "store:tenancy:member_list"
     permission_required = MANAGE_TEAM
 
+    def get_queryset(self) -> QuerySet[StoreMembership]:
+        return selectors.store_members(store=self.request.store)
+
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        membership = get_object_or_404(StoreMembership.objects.select_related("user", "role"), pk=pk)
+        membership = self.get_object()
         roles = selectors.grantable_roles(store=request.store, actor=request.user)
         form = MemberRoleForm(request.POST, store=request.store, roles=roles)
         error = ""
@@ -151,8 +164,11 @@ class MemberActiveView(ObjectActionView):
     list_name = "store:tenancy:member_list"
     permission_required = MANAGE_TEAM
 
+    def get_queryset(self) -> QuerySet[StoreMembership]:
+        return selectors.store_members(store=self.request.store)
+
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        membership = get_object_or_404(StoreMembership.objects.select_related("user", "role"), pk=pk)
+        membership = self.get_object()
         is_active = request.POST.get("is_active") == "1"
         try:
             services.membership_set_active(membership=membership, actor=request.user, is_active=is_active)
@@ -172,11 +188,11 @@ class MemberRemoveView(StoreViewMixin, TemplateView):
     template_name = "tenancy/store/member_remove.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        membership = get_object_or_404(StoreMembership.objects.select_related("user", "role"), pk=kwargs["pk"])
+        membership = get_object_or_404(selectors.store_members(store=self.request.store), pk=kwargs["pk"])
         return {**super().get_context_data(**kwargs), "membership": membership}
 
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        membership = get_object_or_404(StoreMembership.objects.select_related("user", "role"), pk=pk)
+        membership = get_object_or_404(selectors.store_members(store=request.store), pk=pk)
         try:
             services.membership_remove(membership=membership, actor=request.user)
         except TenancyError as error:
@@ -192,7 +208,7 @@ class MembershipLeaveView(StoreViewMixin, TemplateView):
     template_name = "tenancy/store/membership_leave.html"
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        membership = get_object_or_404(StoreMembership, user=request.user)
+        membership = get_object_or_404(selectors.store_members(store=request.store), user=request.user)
         try:
             services.membership_remove(membership=membership, actor=request.user)
         except TenancyError as error:
@@ -209,8 +225,11 @@ class InvitationRevokeView(ObjectActionView):
     list_name = "store:tenancy:member_list"
     permission_required = MANAGE_TEAM
 
+    def get_queryset(self) -> QuerySet[Invitation]:
+        return selectors.store_invitations(store=self.request.store)
+
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        invitation = get_object_or_404(Invitation.objects.select_related("role"), pk=pk)
+        invitation = self.get_object()
         try:
             services.invitation_revoke(invitation=invitation, actor=request.user)
         except TenancyError as error:
@@ -297,11 +316,15 @@ class RoleEditView(RoleFormView):
     model = StoreRole
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.role = get_object_or_404(StoreRole, pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM)
+        self.role = get_object_or_404(
+            selectors.store_roles(store=request.store), pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM
+        )
         return super().get(request, *args, **kwargs)
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        self.role = get_object_or_404(StoreRole, pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM)
+        self.role = get_object_or_404(
+            selectors.store_roles(store=request.store), pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM
+        )
         return super().post(request, **kwargs)
 
 
@@ -312,8 +335,11 @@ class RoleDeleteView(ObjectActionView):
     list_name = "store:tenancy:role_list"
     permission_required = MANAGE_ROLES
 
+    def get_queryset(self) -> QuerySet[StoreRole]:
+        return selectors.store_roles(store=self.request.store)
+
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        role = get_object_or_404(StoreRole, pk=pk)
+        role = self.get_object()
         try:
             services.role_delete(role=role, actor=request.user)
         except TenancyError as error:
@@ -363,8 +389,11 @@ class DomainMakePrimaryView(ObjectActionView):
     list_name = "store:tenancy:domain_list"
     permission_required = MANAGE_DOMAINS
 
+    def get_queryset(self) -> QuerySet[StoreDomain]:
+        return selectors.store_domains(store=self.request.store)
+
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        store_domain = get_object_or_404(StoreDomain, pk=pk)
+        store_domain = self.get_object()
         try:
             services.store_domain_make_primary(store_domain=store_domain, actor=request.user)
         except TenancyError as error:
@@ -379,8 +408,11 @@ class DomainDeleteView(ObjectActionView):
     list_name = "store:tenancy:domain_list"
     permission_required = MANAGE_DOMAINS
 
+    def get_queryset(self) -> QuerySet[StoreDomain]:
+        return selectors.store_domains(store=self.request.store)
+
     def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponseRedirect:
-        store_domain = get_object_or_404(StoreDomain, pk=pk)
+        store_domain = self.get_object()
         try:
             services.store_domain_remove(store_domain=store_domain, actor=request.user)
         except TenancyError as error:
