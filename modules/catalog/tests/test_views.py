@@ -10,7 +10,7 @@ from django_scopes import scope, scopes_disabled
 
 from modules.catalog import limits, services
 from modules.catalog.models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
-from modules.catalog.tests.factories import image_bytes, upload
+from modules.catalog.tests.factories import AttributeFactory, CategoryFactory, ProductFactory, image_bytes, upload
 from modules.catalog.tests.test_browsing import make_sized_product
 from modules.catalog.tests.test_images import png_declaring
 from modules.tenancy.testing import add_member, owner_of
@@ -30,30 +30,6 @@ def catalog(store, enable, settings, tmp_path):
 
 def url(name: str, store, **kwargs) -> str:
     return reverse(f"store:catalog:{name}", kwargs={"store_code": store.code, **kwargs})
-
-
-def make_product(store, title: str = "Mug", sku: str | None = None, **values) -> Product:
-    with scope(store=store):
-        return services.product_create(
-            store=store,
-            actor=owner_of(store),
-            values={"title_en": title, "price_cents": 1200, "sku": sku or title.upper(), **values},
-        )
-
-
-def make_category(store, name: str, parent=None) -> Category:
-    with scope(store=store):
-        return services.category_create(store=store, actor=owner_of(store), values={"name_en": name}, parent=parent)
-
-
-def make_attribute(store, name: str, values: list[str]) -> Attribute:
-    with scope(store=store):
-        attribute = services.attribute_create(store=store, actor=owner_of(store), values={"name_en": name})
-        for value in values:
-            services.attribute_value_create(
-                store=store, actor=owner_of(store), attribute=attribute, values={"value_en": value}
-            )
-        return attribute
 
 
 def values_of(attribute: Attribute) -> dict[str, int]:
@@ -125,9 +101,9 @@ PAGES = [
 @pytest.fixture
 def objects(store):
     return {
-        "product": make_product(store),
-        "category": make_category(store, "Kitchen"),
-        "attribute": make_attribute(store, "Size", ["S", "M"]),
+        "product": ProductFactory(store=store, title_en="Mug"),
+        "category": CategoryFactory(store=store, name_en="Kitchen"),
+        "attribute": AttributeFactory(store=store, name_en="Size", values=["S", "M"]),
     }
 
 
@@ -176,7 +152,7 @@ def test_staff_cannot_bulk_publish(client, store, objects):
 
 
 def test_list_shows_products_with_price_sku_and_stock(client, store):
-    make_product(store, "Mug", "MUG-1", status="active", price_cents=1250)
+    ProductFactory(store=store, title_en="Mug", sku="MUG-1", status="active", price_cents=1250)
     client.force_login(owner_of(store))
     response = client.get(url("product_list", store))
     body = response.content.decode()
@@ -185,8 +161,8 @@ def test_list_shows_products_with_price_sku_and_stock(client, store):
 
 
 def test_list_searches_and_filters(client, store):
-    make_product(store, "Blue mug", "MUG-B", status="active")
-    make_product(store, "Red plate", "PLATE-R")
+    ProductFactory(store=store, title_en="Blue mug", sku="MUG-B", status="active")
+    ProductFactory(store=store, title_en="Red plate", sku="PLATE-R")
     client.force_login(owner_of(store))
     titles = lambda query: [row.product.title for row in client.get(url("product_list", store), query).context["rows"]]  # noqa: E731
     assert titles({"q": "mug"}) == ["Blue mug"]
@@ -195,7 +171,7 @@ def test_list_searches_and_filters(client, store):
 
 def test_list_pages_by_the_chosen_size(client, store):
     for number in range(30):
-        make_product(store, f"Product {number}", f"P-{number}")
+        ProductFactory(store=store, title_en=f"Product {number}", sku=f"P-{number}")
     client.force_login(owner_of(store))
     assert len(client.get(url("product_list", store)).context["rows"]) == 25
     assert len(client.get(url("product_list", store), {"per_page": 50}).context["rows"]) == 30
@@ -211,8 +187,8 @@ LIST_QUERIES = 9
 
 
 def test_list_queries_do_not_grow_with_the_catalogue(client, store, django_assert_num_queries):
-    kitchen = make_category(store, "Kitchen")
-    size = make_attribute(store, "Size", ["S", "M"])
+    kitchen = CategoryFactory(store=store, name_en="Kitchen")
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
     client.force_login(owner_of(store))
 
     def add(numbers: range) -> None:
@@ -261,16 +237,22 @@ def make_shirt(store, size: Attribute, colour: Attribute, title: str) -> Product
 
 
 # Session, user, membership (twice), the product, the category tree, attributes and their values,
-# the product's categories and options, variants and their option values, images: 13.
-FORM_QUERIES = 13
+# the product's categories and options, variants and their option values, images, its latest audit entries: 14.
+FORM_QUERIES = 14
 
 
 def test_the_product_form_costs_the_same_for_2_or_12_variants(client, store, django_assert_num_queries):
     small = make_shirt(
-        store, make_attribute(store, "Size", ["S"]), make_attribute(store, "Colour", ["Red", "Blue"]), "A"
+        store,
+        AttributeFactory(store=store, name_en="Size", values=["S"]),
+        AttributeFactory(store=store, name_en="Colour", values=["Red", "Blue"]),
+        "A",
     )
     large = make_shirt(
-        store, make_attribute(store, "Fit", ["S", "M", "L"]), make_attribute(store, "Hue", ["R", "G", "B", "K"]), "B"
+        store,
+        AttributeFactory(store=store, name_en="Fit", values=["S", "M", "L"]),
+        AttributeFactory(store=store, name_en="Hue", values=["R", "G", "B", "K"]),
+        "B",
     )
     client.force_login(owner_of(store))
     client.get(url("product_update", store, pk=small.pk))
@@ -288,7 +270,7 @@ def test_the_category_list_costs_the_same_for_3_or_30_categories(client, store, 
     client.force_login(owner_of(store))
     parent = None
     for number in range(30):
-        parent = make_category(store, f"Category {number}", parent=parent if number % 3 else None)
+        parent = CategoryFactory(store=store, name_en=f"Category {number}", parent=parent if number % 3 else None)
         if number == 2:
             client.get(url("category_list", store))
             with django_assert_num_queries(CATEGORY_QUERIES):
@@ -306,7 +288,7 @@ def upload_to(store, product) -> ProductImage:
 
 
 def test_bulk_publish_and_archive(client, store):
-    mug, plate = make_product(store, "Mug"), make_product(store, "Plate")
+    mug, plate = ProductFactory(store=store, title_en="Mug"), ProductFactory(store=store, title_en="Plate")
     client.force_login(owner_of(store))
     response = client.post(url("product_bulk", store), {"action": "publish", "ids": [mug.pk, plate.pk]}, follow=True)
     assert "2 products published." in messages_of(response)
@@ -317,7 +299,10 @@ def test_bulk_publish_and_archive(client, store):
 
 
 def test_bulk_delete_removes_drafts_only(client, store):
-    draft, active = make_product(store, "Draft"), make_product(store, "Live", status="active")
+    draft, active = (
+        ProductFactory(store=store, title_en="Draft"),
+        ProductFactory(store=store, title_en="Live", status="active"),
+    )
     client.force_login(owner_of(store))
     response = client.post(url("product_bulk", store), {"action": "delete", "ids": [draft.pk]}, follow=True)
     assert "1 draft deleted." in messages_of(response)
@@ -329,7 +314,7 @@ def test_bulk_delete_removes_drafts_only(client, store):
 
 def test_bulk_publish_beyond_the_plan_changes_nothing(client, store, monkeypatch):
     monkeypatch.setattr(limits, "active_product_limit", lambda store: 1)
-    products = [make_product(store, "Mug"), make_product(store, "Plate")]
+    products = [ProductFactory(store=store, title_en="Mug"), ProductFactory(store=store, title_en="Plate")]
     client.force_login(owner_of(store))
     response = client.post(
         url("product_bulk", store), {"action": "publish", "ids": [p.pk for p in products]}, follow=True
@@ -346,7 +331,7 @@ def test_bulk_without_a_selection_says_so(client, store):
 
 
 def test_bulk_ignores_another_stores_products(client, store, other_store):
-    theirs = make_product(other_store, "Theirs")
+    theirs = ProductFactory(store=other_store, title_en="Theirs")
     client.force_login(owner_of(store))
     client.post(url("product_bulk", store), {"action": "publish", "ids": [theirs.pk]})
     with scopes_disabled():
@@ -357,8 +342,8 @@ def test_bulk_ignores_another_stores_products(client, store, other_store):
 
 
 def test_create_a_product_with_variants_and_images(client, store, tmp_path):
-    size = make_attribute(store, "Size", ["S", "M"])
-    kitchen = make_category(store, "Kitchen")
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
+    kitchen = CategoryFactory(store=store, name_en="Kitchen")
     ids = values_of(size)
     client.force_login(owner_of(store))
     data = product_data(
@@ -440,7 +425,7 @@ def test_the_description_is_sanitised(client, store):
 
 
 def test_edit_changes_the_sku_and_images(client, store):
-    product = make_product(store, "Mug", "MUG-1")
+    product = ProductFactory(store=store, title_en="Mug", sku="MUG-1", price_cents=1200)
     first, second = upload_to(store, product), upload_to(store, product)
     with scope(store=store):
         variant = product.variants.get()
@@ -504,7 +489,7 @@ def _assert_nothing_written(store, tmp_path, before) -> None:
 
 
 def test_a_duplicate_sku_is_a_field_error_and_nothing_is_saved(client, store, tmp_path):
-    make_product(store, "Mug", "TAKEN")
+    ProductFactory(store=store, title_en="Mug", sku="TAKEN")
     before = counts(store)
     client.force_login(owner_of(store))
     data = product_data(**{"variants-0-sku": "TAKEN", "new_images-0-image": upload()})
@@ -518,7 +503,7 @@ def test_a_duplicate_sku_is_a_field_error_and_nothing_is_saved(client, store, tm
 
 
 def test_a_duplicate_sku_among_the_variants_is_a_field_error(client, store):
-    size = make_attribute(store, "Size", ["S", "M"])
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
     ids = values_of(size)
     client.force_login(owner_of(store))
     data = product_data(
@@ -538,7 +523,7 @@ def test_a_duplicate_sku_among_the_variants_is_a_field_error(client, store):
 
 
 def test_variants_need_one_value_of_each_option(client, store):
-    size = make_attribute(store, "Size", ["S"])
+    size = AttributeFactory(store=store, name_en="Size", values=["S"])
     client.force_login(owner_of(store))
     data = product_data(option_attributes=[size.pk])
     response = client.post(url("product_create", store), data)
@@ -603,7 +588,7 @@ def test_an_oversized_image_is_refused(client, store, tmp_path, monkeypatch):
 
 def test_publishing_beyond_the_plan_is_a_status_error(client, store, monkeypatch):
     monkeypatch.setattr(limits, "active_product_limit", lambda store: 1)
-    make_product(store, "Mug", status="active")
+    ProductFactory(store=store, title_en="Mug", status="active")
     client.force_login(owner_of(store))
     response = client.post(
         url("product_create", store), product_data(status="active", **{"new_images-0-image": upload()})
@@ -614,7 +599,7 @@ def test_publishing_beyond_the_plan_is_a_status_error(client, store, monkeypatch
 
 
 def test_staff_cannot_save_a_product(client, store):
-    product = make_product(store, "Mug", "MUG-1")
+    product = ProductFactory(store=store, title_en="Mug", sku="MUG-1")
     client.force_login(add_member(store, "staff@acme.test", "staff"))
     response = client.post(url("product_update", store, pk=product.pk), product_data(title_en="Hacked"))
     assert response.status_code == 403
@@ -623,7 +608,7 @@ def test_staff_cannot_save_a_product(client, store):
 
 
 def test_delete_a_product_after_confirming(client, store):
-    product = make_product(store, "Mug")
+    product = ProductFactory(store=store, title_en="Mug")
     client.force_login(owner_of(store))
     page = client.get(url("product_delete", store, pk=product.pk))
     assert "Delete “Mug” and its 1 variant" in page.content.decode()
@@ -633,7 +618,7 @@ def test_delete_a_product_after_confirming(client, store):
 
 
 def test_another_stores_product_is_not_found(client, store, other_store):
-    theirs = make_product(other_store, "Theirs")
+    theirs = ProductFactory(store=other_store, title_en="Theirs")
     client.force_login(owner_of(store))
     assert client.get(url("product_update", store, pk=theirs.pk)).status_code == 404
     assert client.post(url("product_delete", store, pk=theirs.pk)).status_code == 404
@@ -643,9 +628,9 @@ def test_another_stores_product_is_not_found(client, store, other_store):
 
 
 def test_category_tree_with_product_counts(client, store):
-    kitchen = make_category(store, "Kitchen")
-    cups = make_category(store, "Cups", parent=kitchen)
-    make_category(store, "Garden")
+    kitchen = CategoryFactory(store=store, name_en="Kitchen")
+    cups = CategoryFactory(store=store, name_en="Cups", parent=kitchen)
+    CategoryFactory(store=store, name_en="Garden")
     with scope(store=store):
         services.product_create(
             store=store, actor=None, values={"title_en": "Mug", "price_cents": 100, "sku": "M"}, categories=[cups]
@@ -657,7 +642,7 @@ def test_category_tree_with_product_counts(client, store):
 
 
 def test_create_a_category_under_a_parent(client, store):
-    kitchen = make_category(store, "Kitchen")
+    kitchen = CategoryFactory(store=store, name_en="Kitchen")
     client.force_login(owner_of(store))
     data = {
         "parent": kitchen.pk,
@@ -677,9 +662,9 @@ def test_create_a_category_under_a_parent(client, store):
 
 
 def test_a_category_cannot_move_under_itself_or_below(client, store):
-    kitchen = make_category(store, "Kitchen")
-    cups = make_category(store, "Cups", parent=kitchen)
-    garden = make_category(store, "Garden")
+    kitchen = CategoryFactory(store=store, name_en="Kitchen")
+    cups = CategoryFactory(store=store, name_en="Cups", parent=kitchen)
+    garden = CategoryFactory(store=store, name_en="Garden")
     client.force_login(owner_of(store))
     page = client.get(url("category_update", store, pk=kitchen.pk))
     offered = [value for value, _label in page.context["form"].fields["parent"].choices if value]
@@ -693,8 +678,8 @@ def test_a_category_cannot_move_under_itself_or_below(client, store):
 
 
 def test_delete_a_category(client, store):
-    kitchen = make_category(store, "Kitchen")
-    make_category(store, "Cups", parent=kitchen)
+    kitchen = CategoryFactory(store=store, name_en="Kitchen")
+    CategoryFactory(store=store, name_en="Cups", parent=kitchen)
     client.force_login(owner_of(store))
     page = client.get(url("category_delete", store, pk=kitchen.pk)).content.decode()
     assert "Its 1 subcategory moves up to the top level." in page
@@ -738,7 +723,7 @@ def test_create_an_attribute_with_values(client, store):
 
 
 def test_edit_an_attribute_renames_and_removes_values(client, store):
-    size = make_attribute(store, "Size", ["S", "M"])
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M"])
     ids = values_of(size)
     client.force_login(owner_of(store))
     data = attribute_data(
@@ -766,7 +751,7 @@ def test_edit_an_attribute_renames_and_removes_values(client, store):
 
 
 def test_a_value_in_use_is_kept_and_the_page_says_why(client, store):
-    size = make_attribute(store, "Size", ["S"])
+    size = AttributeFactory(store=store, name_en="Size", values=["S"])
     ids = values_of(size)
     with scope(store=store):
         services.product_create(
@@ -807,7 +792,7 @@ def test_saving_a_category_and_an_attribute_as_shown_changes_nothing(client, sto
 
     parent = CategoryFactory(store=store, name_en="Outdoor", slug="outdoor")
     category = CategoryFactory(store=store, name_en="Tents", name_de="Zelte", slug="tents", parent=parent)
-    size = make_attribute(store, "Size", ["S", "M", "L"])
+    size = AttributeFactory(store=store, name_en="Size", values=["S", "M", "L"])
     client.force_login(owner_of(store))
     before = (
         _snapshot(Category, category.pk, ["name_en", "name_de", "slug", "parent_id", "is_active", "position"]),
