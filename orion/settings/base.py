@@ -8,10 +8,15 @@ to PostgreSQL, Redis and a real Celery worker.
 
 from pathlib import Path
 
+import django_stubs_ext
 import environ
 from django.utils.translation import gettext_lazy as _
 
 from orion.modules.discovery import discover_module_apps
+
+# Django's generic classes (ModelForm[Product], ModelAdmin[Product]) subscriptable at run time,
+# as django-stubs annotates them; DRF's and factory_boy's already are.
+django_stubs_ext.monkeypatch()
 
 # absolute() rather than resolve(): a checkout reached through symlinks keeps
 # its own modules/ folder (the startmodule test relies on it).
