@@ -19,10 +19,11 @@ from modules.catalog.tests.factories import (
     CategoryFactory,
     ProductFactory,
     ProductImageFactory,
+    ShopProductFactory,
+    receive,
 )
 from modules.inventory import services as inventory_services
 from modules.inventory.interface import Availability
-from modules.inventory.models import StockLocation
 
 
 @pytest.fixture(autouse=True)
@@ -32,27 +33,6 @@ def catalog(store, enable, settings, tmp_path):
 
 
 # --- Helpers shared with test_storefront.py ------------------------------------------
-
-
-def make_product(store: Any, title: str = "Mug", *, stock: int | None = 5, **values: Any) -> Product:
-    """An active product (unless ``status`` says otherwise) whose variants have ``stock`` units each."""
-    values.setdefault("status", "active")
-    product = ProductFactory(store=store, title_en=title, **values)
-    if stock:
-        with scope(store=store):
-            for variant in product.variants.all():
-                receive(store, variant, stock)
-    return product
-
-
-def receive(store: Any, variant: Any, quantity: int) -> None:
-    with scope(store=store):
-        location = StockLocation.objects.filter(code="main").first() or inventory_services.location_create(
-            store=store, actor=None, name="Main", code="main"
-        )
-        inventory_services.stock_adjust(
-            store=store, actor=None, item=variant.stock_item_id, location=location, reason="received", delta=quantity
-        )
 
 
 def track(store: Any, variant: Any, *, tracked: bool = True, threshold: int | None = None) -> None:
@@ -106,19 +86,19 @@ def titles(products: Any) -> list[str]:
 
 
 def test_shop_products_are_the_stores_active_products(store, other_store):
-    make_product(store, "Active")
-    make_product(store, "Draft", status="draft")
-    make_product(store, "Archived", status="archived")
-    make_product(other_store, "Elsewhere")
+    ShopProductFactory(store=store, title_en="Active")
+    ShopProductFactory(store=store, title_en="Draft", status="draft")
+    ShopProductFactory(store=store, title_en="Archived", status="archived")
+    ShopProductFactory(store=other_store, title_en="Elsewhere")
 
     with scope(store=store):
         assert titles(browsing.shop_products(store=store)) == ["Active"]
 
 
 def test_a_product_card_knows_its_first_image_and_whether_it_can_be_bought(store):
-    stocked = make_product(store, "Stocked", stock=3)
-    make_product(store, "Empty", stock=None)
-    untracked = make_product(store, "Made to order", stock=None)
+    stocked = ShopProductFactory(store=store, title_en="Stocked", stock=3)
+    ShopProductFactory(store=store, title_en="Empty", stock=0)
+    untracked = ShopProductFactory(store=store, title_en="Made to order", stock=0)
     with scope(store=store):
         track(store, untracked.variants.get(), tracked=False)
     second = ProductImageFactory(store=store, product=stocked, position=1)
@@ -144,10 +124,10 @@ def test_a_product_with_one_variant_in_stock_is_in_stock(store):
 
 def test_featured_products_are_active_featured_and_at_most_eight_newest_first(store, other_store):
     for number in range(10):
-        make_product(store, f"Featured {number}", is_featured=True)
-    make_product(store, "Plain")
-    make_product(store, "Featured draft", is_featured=True, status="draft")
-    make_product(other_store, "Featured elsewhere", is_featured=True)
+        ShopProductFactory(store=store, title_en=f"Featured {number}", is_featured=True)
+    ShopProductFactory(store=store, title_en="Plain")
+    ShopProductFactory(store=store, title_en="Featured draft", is_featured=True, status="draft")
+    ShopProductFactory(store=other_store, title_en="Featured elsewhere", is_featured=True)
 
     with scope(store=store):
         featured = browsing.featured_products(store=store)
@@ -158,12 +138,12 @@ def test_featured_products_are_active_featured_and_at_most_eight_newest_first(st
 def test_related_products_share_a_category(store, other_store):
     kitchen = CategoryFactory(store=store, name_en="Kitchen", slug="kitchen")
     garden = CategoryFactory(store=store, name_en="Garden", slug="garden")
-    mug = make_product(store, "Mug", categories=[kitchen, garden])
-    make_product(store, "Plate", categories=[kitchen])
-    make_product(store, "Spade", categories=[garden])
-    make_product(store, "Bowl", categories=[kitchen], status="draft")
-    make_product(store, "Sock")
-    make_product(other_store, "Pan")
+    mug = ShopProductFactory(store=store, title_en="Mug", categories=[kitchen, garden])
+    ShopProductFactory(store=store, title_en="Plate", categories=[kitchen])
+    ShopProductFactory(store=store, title_en="Spade", categories=[garden])
+    ShopProductFactory(store=store, title_en="Bowl", categories=[kitchen], status="draft")
+    ShopProductFactory(store=store, title_en="Sock")
+    ShopProductFactory(store=other_store, title_en="Pan")
 
     with scope(store=store):
         related = browsing.related_products(store=store, product=mug)
@@ -200,14 +180,14 @@ def test_visible_categories_leave_out_hidden_ones_and_everything_below_them(stor
 
 @pytest.mark.parametrize("status", ["draft", "archived"])
 def test_a_product_that_is_not_active_has_no_page(store, status):
-    make_product(store, "Hidden", slug="hidden", status=status)
+    ShopProductFactory(store=store, title_en="Hidden", slug="hidden", status=status)
 
     with scope(store=store), pytest.raises(Http404):
         browsing.product_page(store=store, slug="hidden")
 
 
 def test_another_stores_product_has_no_page_in_this_store(store, other_store):
-    make_product(other_store, "Theirs", slug="theirs")
+    ShopProductFactory(store=other_store, title_en="Theirs", slug="theirs")
 
     with scope(store=store), pytest.raises(Http404):
         browsing.product_page(store=store, slug="theirs")
@@ -257,8 +237,8 @@ def test_a_product_page_has_its_visible_categories_and_the_first_ones_breadcrumb
     kitchen = CategoryFactory(store=store, name_en="Kitchen", slug="kitchen", parent=home)
     gifts = CategoryFactory(store=store, name_en="Gifts", slug="gifts", position=1)
     hidden = CategoryFactory(store=store, name_en="Hidden", slug="hidden", is_active=False)
-    mug = make_product(store, "Mug", categories=[gifts, hidden, kitchen])
-    cup = make_product(store, "Cup", categories=[kitchen])
+    mug = ShopProductFactory(store=store, title_en="Mug", categories=[gifts, hidden, kitchen])
+    cup = ShopProductFactory(store=store, title_en="Cup", categories=[kitchen])
 
     with scope(store=store):
         page = browsing.product_page(store=store, slug=mug.slug)
@@ -335,8 +315,8 @@ def test_the_pages_script_data_and_structured_data(store):
 
 
 def test_titles_follow_the_language_with_english_as_the_fallback(store):
-    make_product(store, "Mug", title_de="Tasse", slug="mug")
-    make_product(store, "Plate", slug="plate")
+    ShopProductFactory(store=store, title_en="Mug", title_de="Tasse", slug="mug")
+    ShopProductFactory(store=store, title_en="Plate", slug="plate")
 
     with scope(store=store), translation.override("de"):
         assert sorted(titles(browsing.shop_products(store=store))) == ["Plate", "Tasse"]

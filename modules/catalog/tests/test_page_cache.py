@@ -14,7 +14,7 @@ from modules.inventory import services as inventory_services
 from modules.tenancy import services as tenancy_services
 from orion.page_cache import HEADER
 
-from .test_browsing import make_product
+from .factories import ShopProductFactory
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +29,7 @@ def url(name: str = "product_list", store_code: str = "acme", **kwargs: Any) -> 
 
 
 def test_a_second_visit_is_served_from_the_cache_without_a_query(client, store, django_assert_num_queries):
-    make_product(store, "Mug")
+    ShopProductFactory(store=store, title_en="Mug")
     first = client.get(url())
 
     with django_assert_num_queries(0):
@@ -41,7 +41,7 @@ def test_a_second_visit_is_served_from_the_cache_without_a_query(client, store, 
 
 
 def test_a_product_change_is_shown_at_once(client, store):
-    product = make_product(store, "Mug", price_cents=1250)
+    product = ShopProductFactory(store=store, title_en="Mug", price_cents=1250)
     client.get(url("product_detail", slug="mug"))
 
     with scope(store=store):
@@ -53,7 +53,7 @@ def test_a_product_change_is_shown_at_once(client, store):
 
 
 def test_a_stock_change_is_shown_at_once(client, store):
-    product = make_product(store, "Mug", stock=1)
+    product = ShopProductFactory(store=store, title_en="Mug", stock=1)
     assert "shop-badge-soldout" not in client.get(url()).content.decode()
 
     with scope(store=store):
@@ -76,8 +76,8 @@ def test_a_change_of_the_store_is_shown_at_once(client, store):
 
 
 def test_each_store_and_language_has_its_own_pages(client, store, other_store):
-    make_product(store, "Mug")
-    make_product(other_store, "Theirs")
+    ShopProductFactory(store=store, title_en="Mug")
+    ShopProductFactory(store=other_store, title_en="Theirs")
     english = client.get(url()).content.decode()
 
     theirs = client.get(url(store_code="bravo")).content.decode()
@@ -90,7 +90,7 @@ def test_each_store_and_language_has_its_own_pages(client, store, other_store):
 
 
 def test_a_visitor_with_a_session_gets_a_fresh_page_that_is_not_stored(client, store):
-    make_product(store, "Mug")
+    ShopProductFactory(store=store, title_en="Mug")
     client.cookies["sessionid"] = "a-shoppers-session"
 
     first, second = client.get(url()), client.get(url())
@@ -138,7 +138,7 @@ def test_a_page_that_used_a_csrf_token_is_not_stored(rf, store):
 
 
 def test_the_shop_home_shows_a_newly_featured_product_at_once(client, store):
-    product = make_product(store, "Mug")
+    product = ShopProductFactory(store=store, title_en="Mug")
     home = reverse("storefront:core:home", kwargs={"store_code": "acme"})
     assert "Mug" not in client.get(home).content.decode()
 

@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope
 
-from modules.catalog.tests.factories import CategoryFactory, ProductImageFactory
+from modules.catalog.tests.factories import CategoryFactory, ProductImageFactory, ShopProductFactory, receive
 from modules.tenancy.models import StoreDomain
 
-from .test_browsing import make_product, make_sized_product, receive, track
+from .test_browsing import make_sized_product, track
 
 
 @pytest.fixture(autouse=True)
@@ -42,12 +42,12 @@ def card_titles(html: str) -> list[str]:
 
 
 def test_the_product_list_shows_active_products_with_price_sale_and_sold_out(client, store, other_store):
-    make_product(store, "Mug", price_cents=1250)
-    make_product(store, "Teapot", price_cents=3000, compare_at_price_cents=4000)
-    make_product(store, "Kettle", stock=None)
-    make_product(store, "Draft", status="draft")
-    make_product(store, "Archived", status="archived")
-    make_product(other_store, "Theirs")
+    ShopProductFactory(store=store, title_en="Mug", price_cents=1250)
+    ShopProductFactory(store=store, title_en="Teapot", price_cents=3000, compare_at_price_cents=4000)
+    ShopProductFactory(store=store, title_en="Kettle", stock=0)
+    ShopProductFactory(store=store, title_en="Draft", status="draft")
+    ShopProductFactory(store=store, title_en="Archived", status="archived")
+    ShopProductFactory(store=other_store, title_en="Theirs")
 
     html = page(client, url("product_list"))
 
@@ -63,9 +63,9 @@ def test_the_product_list_filters_by_category_with_its_descendants(client, store
     home = CategoryFactory(store=store, name_en="Home", slug="home")
     kitchen = CategoryFactory(store=store, name_en="Kitchen", slug="kitchen", parent=home)
     garden = CategoryFactory(store=store, name_en="Garden", slug="garden")
-    make_product(store, "Mug", categories=[kitchen])
-    make_product(store, "Lamp", categories=[home])
-    make_product(store, "Spade", categories=[garden])
+    ShopProductFactory(store=store, title_en="Mug", categories=[kitchen])
+    ShopProductFactory(store=store, title_en="Lamp", categories=[home])
+    ShopProductFactory(store=store, title_en="Spade", categories=[garden])
 
     html = page(client, url("product_list"), category="home")
 
@@ -74,10 +74,10 @@ def test_the_product_list_filters_by_category_with_its_descendants(client, store
 
 
 def test_the_product_list_filters_by_price_in_the_stores_currency_and_by_stock(client, store):
-    make_product(store, "Cheap", price_cents=999)
-    make_product(store, "Middle", price_cents=1250)
-    make_product(store, "Middle, sold out", price_cents=1300, stock=None)
-    make_product(store, "Dear", price_cents=5001)
+    ShopProductFactory(store=store, title_en="Cheap", price_cents=999)
+    ShopProductFactory(store=store, title_en="Middle", price_cents=1250)
+    ShopProductFactory(store=store, title_en="Middle, sold out", price_cents=1300, stock=0)
+    ShopProductFactory(store=store, title_en="Dear", price_cents=5001)
 
     assert sorted(card_titles(page(client, url("product_list"), price_min="9.99", price_max="13"))) == [
         "Cheap",
@@ -88,7 +88,7 @@ def test_the_product_list_filters_by_price_in_the_stores_currency_and_by_stock(c
 
 
 def test_a_bad_price_is_a_field_error_and_filters_nothing(client, store):
-    make_product(store, "Mug", price_cents=1250)
+    ShopProductFactory(store=store, title_en="Mug", price_cents=1250)
 
     html = page(client, url("product_list"), price_min="cheap", price_max="5")
 
@@ -110,18 +110,18 @@ def test_a_bad_price_is_a_field_error_and_filters_nothing(client, store):
     ],
 )
 def test_the_product_list_sorts(client, store, sort, expected):
-    make_product(store, "Anchor", price_cents=3000)
-    make_product(store, "Bowl", price_cents=1000)
-    make_product(store, "Cup", price_cents=2000)
+    ShopProductFactory(store=store, title_en="Anchor", price_cents=3000)
+    ShopProductFactory(store=store, title_en="Bowl", price_cents=1000)
+    ShopProductFactory(store=store, title_en="Cup", price_cents=2000)
 
     assert card_titles(page(client, url("product_list"), sort=sort)) == expected
 
 
 def test_searching_lists_matching_products(client, store):
-    make_product(store, "Blue mug", description_en="<p>Stoneware</p>")
-    make_product(store, "Red mug")
-    make_product(store, "Teapot")
-    make_product(store, "Hidden mug", status="draft")
+    ShopProductFactory(store=store, title_en="Blue mug", description_en="<p>Stoneware</p>")
+    ShopProductFactory(store=store, title_en="Red mug")
+    ShopProductFactory(store=store, title_en="Teapot")
+    ShopProductFactory(store=store, title_en="Hidden mug", status="draft")
 
     html = page(client, url("product_list"), q="mug")
     stoneware = page(client, url("product_list"), q="stoneware")
@@ -134,7 +134,7 @@ def test_searching_lists_matching_products(client, store):
 
 def test_the_product_list_has_24_a_page_and_page_links_keep_the_filters(client, store):
     for number in range(30):
-        make_product(store, f"Mug {number:02d}", price_cents=1000 + number, stock=None)
+        ShopProductFactory(store=store, title_en=f"Mug {number:02d}", price_cents=1000 + number, stock=0)
 
     first = page(client, url("product_list"), q="mug", sort="price_asc")
     second = page(client, url("product_list"), q="mug", sort="price_asc", page=2)
@@ -152,13 +152,17 @@ def test_the_product_list_reads_the_same_number_of_queries_for_3_or_40_products(
     settings.ORION_STOREFRONT_CACHE_SECONDS = 0  # count what rendering costs, not the page cache
     category = CategoryFactory(store=store, name_en="Kitchen", slug="kitchen")
     for number in range(3):
-        ProductImageFactory(store=store, product=make_product(store, f"Mug {number}", categories=[category]))
+        ProductImageFactory(
+            store=store, product=ShopProductFactory(store=store, title_en=f"Mug {number}", categories=[category])
+        )
     client.get(url("product_list"))  # warm the tenant caches
 
     with django_assert_num_queries(LIST_QUERIES):
         few = client.get(url("product_list"), {"in_stock": "on", "price_min": "1"})
     for number in range(37):
-        ProductImageFactory(store=store, product=make_product(store, f"Plate {number}", categories=[category]))
+        ProductImageFactory(
+            store=store, product=ShopProductFactory(store=store, title_en=f"Plate {number}", categories=[category])
+        )
     with django_assert_num_queries(LIST_QUERIES):
         many = client.get(url("product_list"), {"in_stock": "on", "price_min": "1"})
 
@@ -175,13 +179,13 @@ def test_a_category_page_reads_the_same_number_of_queries_for_3_or_40_products(c
     home = CategoryFactory(store=store, name_en="Home", slug="home")
     kitchen = CategoryFactory(store=store, name_en="Kitchen", slug="kitchen", parent=home)
     for number in range(3):
-        make_product(store, f"Mug {number}", categories=[kitchen])
+        ShopProductFactory(store=store, title_en=f"Mug {number}", categories=[kitchen])
     client.get(url("category_detail", slug="home"))  # warm the tenant caches
 
     with CaptureQueriesContext(connection) as few:
         client.get(url("category_detail", slug="home"), {"in_stock": "on"})
     for number in range(37):
-        make_product(store, f"Plate {number}", categories=[kitchen], stock=None)
+        ShopProductFactory(store=store, title_en=f"Plate {number}", categories=[kitchen], stock=0)
     with CaptureQueriesContext(connection) as many:
         client.get(url("category_detail", slug="home"))
 
@@ -207,9 +211,9 @@ def test_a_category_page_lists_its_products_and_its_descendants_with_breadcrumbs
     home = CategoryFactory(store=store, name_en="Home", slug="home")
     kitchen = CategoryFactory(store=store, name_en="Kitchen", slug="kitchen", parent=home, description_en="Pots.")
     cups = CategoryFactory(store=store, name_en="Cups", slug="cups", parent=kitchen)
-    make_product(store, "Pot", categories=[kitchen], price_cents=3000)
-    make_product(store, "Cup", categories=[cups], price_cents=1000)
-    make_product(store, "Lamp", categories=[home])
+    ShopProductFactory(store=store, title_en="Pot", categories=[kitchen], price_cents=3000)
+    ShopProductFactory(store=store, title_en="Cup", categories=[cups], price_cents=1000)
+    ShopProductFactory(store=store, title_en="Lamp", categories=[home])
 
     html = page(client, url("category_detail", slug="kitchen"), sort="price_asc")
 
@@ -235,9 +239,9 @@ def test_hidden_unknown_and_other_stores_categories_are_404(client, store, other
 
 def test_the_product_page_shows_images_description_price_stock_and_categories(client, store):
     kitchen = CategoryFactory(store=store, name_en="Kitchen", slug="kitchen")
-    product = make_product(
-        store,
-        "Mug",
+    product = ShopProductFactory(
+        store=store,
+        title_en="Mug",
         slug="mug",
         price_cents=1250,
         categories=[kitchen],
@@ -261,7 +265,9 @@ def test_the_product_page_shows_images_description_price_stock_and_categories(cl
 
 
 def test_the_product_page_has_seo_tags_and_structured_data(client, store):
-    product = make_product(store, "Mug", slug="mug", price_cents=1250, description_en="<p>A <b>big</b></p><p>mug.</p>")
+    product = ShopProductFactory(
+        store=store, title_en="Mug", slug="mug", price_cents=1250, description_en="<p>A <b>big</b></p><p>mug.</p>"
+    )
     image = ProductImageFactory(store=store, product=product)
 
     html = page(client, url("product_detail", slug="mug"), variant="²")  # not a number int() reads: ignored
@@ -278,7 +284,7 @@ def test_the_product_page_has_seo_tags_and_structured_data(client, store):
 
 
 def test_structured_data_cannot_close_its_script_element(client, store):
-    make_product(store, "</script><script>alert(1)</script>", slug="evil")
+    ShopProductFactory(store=store, title_en="</script><script>alert(1)</script>", slug="evil")
 
     html = page(client, url("product_detail", slug="evil"))
 
@@ -307,13 +313,13 @@ def test_the_product_page_offers_its_variants_with_and_without_script(client, st
 
 @pytest.mark.parametrize("status", ["draft", "archived"])
 def test_a_product_that_is_not_active_is_404(client, store, status):
-    make_product(store, "Hidden", slug="hidden", status=status)
+    ShopProductFactory(store=store, title_en="Hidden", slug="hidden", status=status)
 
     assert client.get(url("product_detail", slug="hidden")).status_code == 404
 
 
 def test_another_stores_product_is_404_through_this_stores_address(client, store, other_store):
-    make_product(other_store, "Theirs", slug="theirs")
+    ShopProductFactory(store=other_store, title_en="Theirs", slug="theirs")
 
     assert client.get(url("product_detail", slug="theirs")).status_code == 404
     assert client.get(url("product_detail", store_code="bravo", slug="theirs")).status_code == 200
@@ -337,8 +343,8 @@ def test_the_product_page_reads_a_fixed_number_of_queries(client, store, django_
 
 def test_pages_show_the_shoppers_language_and_fall_back_to_english(client, store):
     kitchen = CategoryFactory(store=store, name_en="Kitchen", name_de="Küche", slug="kitchen")
-    make_product(store, "Mug", title_de="Tasse", slug="mug", categories=[kitchen])
-    make_product(store, "Plate", slug="plate", categories=[kitchen])
+    ShopProductFactory(store=store, title_en="Mug", title_de="Tasse", slug="mug", categories=[kitchen])
+    ShopProductFactory(store=store, title_en="Plate", slug="plate", categories=[kitchen])
 
     english = page(client, url("product_list"))
     client.cookies["django_language"] = "de"
@@ -356,7 +362,7 @@ def test_pages_show_the_shoppers_language_and_fall_back_to_english(client, store
 def test_without_a_choice_the_shop_speaks_the_stores_language(client, store):
     store.default_language = "de"
     store.save()
-    make_product(store, "Mug", title_de="Tasse")
+    ShopProductFactory(store=store, title_en="Mug", title_de="Tasse")
 
     html = client.get(url("product_list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
@@ -370,9 +376,9 @@ def test_the_home_page_shows_featured_products_and_top_level_categories(client, 
     home = CategoryFactory(store=store, name_en="Home", slug="home")
     CategoryFactory(store=store, name_en="Kitchen", slug="kitchen", parent=home)
     CategoryFactory(store=store, name_en="Hidden", slug="hidden", is_active=False)
-    make_product(store, "Star", is_featured=True)
-    make_product(store, "Plain")
-    make_product(store, "Featured draft", is_featured=True, status="draft")
+    ShopProductFactory(store=store, title_en="Star", is_featured=True)
+    ShopProductFactory(store=store, title_en="Plain")
+    ShopProductFactory(store=store, title_en="Featured draft", is_featured=True, status="draft")
 
     html = page(client, reverse("storefront:core:home", kwargs={"store_code": "acme"}))
 
@@ -383,7 +389,7 @@ def test_the_home_page_shows_featured_products_and_top_level_categories(client, 
 
 
 def test_the_home_page_of_an_empty_catalogue_still_says_coming_soon(client, store):
-    make_product(store, "Draft", is_featured=True, status="draft")
+    ShopProductFactory(store=store, title_en="Draft", is_featured=True, status="draft")
 
     html = page(client, reverse("storefront:core:home", kwargs={"store_code": "acme"}))
 
@@ -393,7 +399,7 @@ def test_the_home_page_of_an_empty_catalogue_still_says_coming_soon(client, stor
 
 def test_on_the_stores_own_domain_the_pages_are_at_the_root(client, store):
     StoreDomain.objects.create(store=store, domain="shop.acme.example", kind="custom")
-    make_product(store, "Mug", slug="mug")
+    ShopProductFactory(store=store, title_en="Mug", slug="mug")
 
     listing = client.get("/products/", HTTP_HOST="shop.acme.example")
     detail = client.get("/products/mug/", HTTP_HOST="shop.acme.example")

@@ -1,12 +1,7 @@
-"""Store dashboard pages of the catalogue: products (list, bulk actions, form), categories and attributes.
+"""The catalogue's products in the store dashboard: the list, bulk actions, the form, deletion.
 
-Every view is a ``StoreViewMixin``: outsiders get a 404, members without the
-permission a 403. The lists are readable with ``catalog.view_product``; the
-forms need the permission of what they change. Objects named by a pk in the
-URL are fetched through the scoped managers, so another store's pk is a 404.
-Writes go through ``services``, inside one transaction per page: a refusal
-anywhere (a SKU taken, an image rejected) comes back as field errors and
-nothing is saved.
+The list searches, filters, sorts and pages; the form edits a product with
+its variants and images, saved together or not at all.
 """
 
 from __future__ import annotations
@@ -30,40 +25,25 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 from modeltranslation.utils import get_language
 
-from orion.forms import add_service_error, error_field
+from orion.forms import error_field
 from orion.views import StoreViewMixin, can, store_url
 
-from ... import selectors, services
-from ...exceptions import (
-    AttributeInUseError,
-    CatalogError,
-    DuplicateSkuError,
-    ImageRejectedError,
-)
-from ...filters import ProductFilter
-from ...forms import (
+from .... import selectors, services
+from ....exceptions import CatalogError, DuplicateSkuError, ImageRejectedError
+from ....filters import ProductFilter
+from ....forms import (
     FORM_FIELD_NAMES,
     LANGUAGES,
     PER_PAGE_CHOICES,
-    AttributeForm,
-    AttributeValueFormSet,
     BulkActionForm,
-    CategoryForm,
     ImageEditFormSet,
     ImageUploadFormSet,
     ProductForm,
     VariantFormSet,
 )
-from ...images import validate_image
-from ...models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus
-
-VIEW_PRODUCT = "catalog.view_product"
-CREATE_PRODUCT = "catalog.create_product"
-EDIT_PRODUCT = "catalog.edit_product"
-DELETE_PRODUCT = "catalog.delete_product"
-MANAGE_CATEGORIES = "catalog.manage_categories"
-MANAGE_ATTRIBUTES = "catalog.manage_attributes"
-
+from ....images import validate_image
+from ....models import Product, ProductImage, ProductStatus
+from ._common import CREATE_PRODUCT, DELETE_PRODUCT, EDIT_PRODUCT, VIEW_PRODUCT
 
 # --- Products: the list ----------------------------------------------------
 
@@ -424,253 +404,10 @@ class ProductDeleteView(StoreViewMixin, TemplateView):
         return redirect(store_url(request, "store:catalog:product_list"))
 
 
-# --- Categories ------------------------------------------------------------
-
-
-class CategoryListView(StoreViewMixin, TemplateView):
-    """The category tree, indented, with how many products each holds (one query)."""
-
-    permission_required = VIEW_PRODUCT
-    template_name = "catalog/store/category_list.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        counts = selectors.category_product_counts(store=self.request.store)
-        rows = selectors.category_rows(store=self.request.store)
-        for category, _depth in rows:
-            category.product_count = counts.get(category.pk, 0)
-        return {
-            **super().get_context_data(**kwargs),
-            "rows": rows,
-            "can_manage": can(self.request, MANAGE_CATEGORIES),
-        }
-
-
-class CategoryFormView(StoreViewMixin, TemplateView):
-    """The category form; creates one, or edits ``self.category``."""
-
-    permission_required = MANAGE_CATEGORIES
-    template_name = "catalog/store/category_form.html"
-    category: Category | None = None
-
-    def load(self) -> None:
-        """Set ``self.category`` from the URL (edit views)."""
-
-    def get_form(self, data: Any = None) -> CategoryForm:
-        category = self.category
-        initial: dict[str, Any] = {}
-        if category is not None:
-            initial = {"parent": category.parent_id, "slug": category.slug, "position": category.position}
-            initial["is_active"] = category.is_active
-            for column in ("name", "description"):
-                for code, _name in LANGUAGES:
-                    initial[f"{column}_{code}"] = getattr(category, f"{column}_{code}") or ""
-        parents = selectors.category_rows(store=self.request.store, without=category)
-        return CategoryForm(data, initial=initial, parent_rows=parents)
-
-    def get_context_data(self, form: CategoryForm | None = None, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "form": form or self.get_form(), "category": self.category}
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.load()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        self.load()
-        form = self.get_form(request.POST)
-        if form.is_valid():
-            store, actor, parent = request.store, request.user, form.cleaned_data["parent"]
-            try:
-                if self.category is None:
-                    category = services.category_create(store=store, actor=actor, values=form.values(), parent=parent)
-                else:
-                    category = services.category_update(
-                        store=store, actor=actor, category=self.category, values=form.values(), parent=parent
-                    )
-            except (CatalogError, ValidationError) as error:  # a cycle comes back on "parent"
-                add_service_error(form, error)
-            else:
-                messages.success(request, _("Category “%(category)s” saved.") % {"category": category.name})
-                return redirect(store_url(request, "store:catalog:category_list"))
-        return self.render_to_response(self.get_context_data(form=form))
-
-
-class CategoryCreateView(CategoryFormView):
-    """A new category."""
-
-
-class CategoryUpdateView(CategoryFormView):
-    model = Category
-
-    def load(self) -> None:
-        self.category = get_object_or_404(selectors.categories(store=self.request.store), pk=self.kwargs["pk"])
-
-
-class CategoryDeleteView(StoreViewMixin, TemplateView):
-    """Delete a category after a confirmation page; its subcategories move up, its products stay."""
-
-    model = Category
-    permission_required = MANAGE_CATEGORIES
-    template_name = "catalog/store/category_delete.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        store = self.request.store
-        category = get_object_or_404(selectors.categories_with_product_count(store=store), pk=kwargs["pk"])
-        children = selectors.subcategory_count(store=store, category=category)
-        return {**super().get_context_data(**kwargs), "category": category, "subcategory_count": children}
-
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        category = get_object_or_404(selectors.categories(store=request.store), pk=pk)
-        try:
-            services.category_delete(store=request.store, actor=request.user, category=category)
-        except CatalogError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Category “%(category)s” deleted.") % {"category": category.name})
-        return redirect(store_url(request, "store:catalog:category_list"))
-
-
-# --- Attributes ------------------------------------------------------------
-
-
-class AttributeListView(StoreViewMixin, TemplateView):
-    """The attributes products vary by, with their values."""
-
-    permission_required = VIEW_PRODUCT
-    template_name = "catalog/store/attribute_list.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {
-            **super().get_context_data(**kwargs),
-            "attributes": selectors.attributes_with_values(store=self.request.store),
-            "can_manage": can(self.request, MANAGE_ATTRIBUTES),
-        }
-
-
-class AttributeFormView(StoreViewMixin, TemplateView):
-    """An attribute with its values inline; creates one, or edits ``self.attribute``."""
-
-    permission_required = MANAGE_ATTRIBUTES
-    template_name = "catalog/store/attribute_form.html"
-    attribute: Attribute | None = None
-
-    def load(self) -> None:
-        """Set ``self.attribute`` from the URL (edit views)."""
-
-    def get_forms(self, data: Any = None) -> tuple[AttributeForm, Any]:
-        attribute = self.attribute
-        initial: dict[str, Any] = {}
-        values: list[dict[str, Any]] = []
-        if attribute is not None:
-            initial = {"slug": attribute.slug, "position": attribute.position}
-            initial.update({f"name_{code}": getattr(attribute, f"name_{code}") or "" for code, _n in LANGUAGES})
-            for value in attribute.values.all():
-                row = {"id": value.pk, "slug": value.slug, "position": value.position}
-                row.update({f"value_{code}": getattr(value, f"value_{code}") or "" for code, _n in LANGUAGES})
-                values.append(row)
-        return AttributeForm(data, initial=initial), AttributeValueFormSet(data, initial=values, prefix="values")
-
-    def get_context_data(self, forms: tuple[AttributeForm, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
-        form, formset = forms or self.get_forms()
-        return {**super().get_context_data(**kwargs), "form": form, "formset": formset, "attribute": self.attribute}
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.load()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        self.load()
-        form, formset = self.get_forms(request.POST)
-        if form.is_valid() and formset.is_valid():
-            try:
-                with transaction.atomic():
-                    attribute = self.save(form, formset)
-            except ValidationError as error:
-                add_service_error(form, error)
-            except CatalogError as error:
-                if error.message not in form.non_field_errors():
-                    add_service_error(form, error)
-            else:
-                messages.success(request, _("Attribute “%(attribute)s” saved.") % {"attribute": attribute.name})
-                return redirect(store_url(request, "store:catalog:attribute_list"))
-        return self.render_to_response(self.get_context_data(forms=(form, formset)))
-
-    def save(self, form: AttributeForm, formset: Any) -> Attribute:
-        store, actor = self.request.store, self.request.user
-        if self.attribute is None:
-            attribute = services.attribute_create(store=store, actor=actor, values=form.values())
-        else:
-            attribute = services.attribute_update(
-                store=store, actor=actor, attribute=self.attribute, values=form.values()
-            )
-        existing = {value.pk: value for value in attribute.values.all()}
-        for value_form in formset.forms:
-            if not value_form.has_changed() and not value_form.cleaned_data.get("id"):
-                continue
-            value = existing.get(value_form.cleaned_data.get("id"))
-            try:
-                self.save_value(attribute, value, value_form, delete=formset._should_delete_form(value_form))
-            except (ValidationError, CatalogError) as error:
-                add_service_error(value_form, error)
-                raise
-        return attribute
-
-    def save_value(self, attribute: Attribute, value: AttributeValue | None, form: Form, *, delete: bool) -> None:
-        store, actor = self.request.store, self.request.user
-        if value is None:
-            if not delete:
-                services.attribute_value_create(store=store, actor=actor, attribute=attribute, values=form.values())
-        elif delete:
-            services.attribute_value_delete(store=store, actor=actor, attribute_value=value)
-        elif form.has_changed():
-            services.attribute_value_update(store=store, actor=actor, attribute_value=value, values=form.values())
-
-
-class AttributeCreateView(AttributeFormView):
-    """A new attribute."""
-
-
-class AttributeUpdateView(AttributeFormView):
-    model = Attribute
-
-    def load(self) -> None:
-        self.attribute = get_object_or_404(selectors.attributes(store=self.request.store), pk=self.kwargs["pk"])
-
-
-class AttributeDeleteView(StoreViewMixin, TemplateView):
-    """Delete an attribute no product uses, after a confirmation page."""
-
-    model = Attribute
-    permission_required = MANAGE_ATTRIBUTES
-    template_name = "catalog/store/attribute_delete.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        attributes = selectors.attributes_with_value_count(store=self.request.store)
-        attribute = get_object_or_404(attributes, pk=kwargs["pk"])
-        return {**super().get_context_data(**kwargs), "attribute": attribute}
-
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        attribute = get_object_or_404(selectors.attributes(store=request.store), pk=pk)
-        try:
-            services.attribute_delete(store=request.store, actor=request.user, attribute=attribute)
-        except (AttributeInUseError, CatalogError) as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Attribute “%(attribute)s” deleted.") % {"attribute": attribute.name})
-        return redirect(store_url(request, "store:catalog:attribute_list"))
-
-
 urlpatterns = [
     path("products/", ProductListView.as_view(), name="product_list"),
     path("products/bulk/", ProductBulkView.as_view(), name="product_bulk"),
     path("products/new/", ProductCreateView.as_view(), name="product_create"),
     path("products/<int:pk>/", ProductUpdateView.as_view(), name="product_update"),
     path("products/<int:pk>/delete/", ProductDeleteView.as_view(), name="product_delete"),
-    path("categories/", CategoryListView.as_view(), name="category_list"),
-    path("categories/new/", CategoryCreateView.as_view(), name="category_create"),
-    path("categories/<int:pk>/", CategoryUpdateView.as_view(), name="category_update"),
-    path("categories/<int:pk>/delete/", CategoryDeleteView.as_view(), name="category_delete"),
-    path("attributes/", AttributeListView.as_view(), name="attribute_list"),
-    path("attributes/new/", AttributeCreateView.as_view(), name="attribute_create"),
-    path("attributes/<int:pk>/", AttributeUpdateView.as_view(), name="attribute_update"),
-    path("attributes/<int:pk>/delete/", AttributeDeleteView.as_view(), name="attribute_delete"),
 ]
