@@ -808,3 +808,31 @@ def test_saving_a_category_and_an_attribute_as_shown_changes_nothing(client, sto
         sorted(values_of(size).items()),
     )
     assert after == before
+
+
+def test_the_product_page_shows_its_latest_changes_and_links_to_all_of_them(client, store):
+    owner = owner_of(store)
+    product = ProductFactory(store=store, title_en="Mug", sku="MUG-1", price_cents=900)
+    services.product_update(store=store, actor=owner, product=product, values={"price_cents": 1250})
+    client.force_login(owner)
+
+    html = client.get(url("product_update", store, pk=product.pk)).content.decode()
+
+    assert 'id="audit-history-title"' in html
+    assert "<del>900</del> → <ins>1250</ins>" in html and owner.email in html
+    assert f"/store/{store.code}/core/activity/?object=catalog.product%3A{product.pk}" in html
+
+
+def test_the_product_history_has_no_activity_link_for_a_role_that_may_not_read_it(client, store):
+    from modules.tenancy import services as tenancy_services
+
+    product = ProductFactory(store=store, title_en="Mug", sku="MUG-1", price_cents=900)
+    with scope(store=store):
+        role = tenancy_services.role_create(
+            store=store, actor=owner_of(store), name="Cataloguer", permissions=["catalog.view_product"]
+        )
+    client.force_login(add_member(store, "cataloguer@acme.test", role=role))
+
+    html = client.get(url("product_update", store, pk=product.pk)).content.decode()
+
+    assert 'id="audit-history-title"' in html and "/core/activity/" not in html
