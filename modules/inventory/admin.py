@@ -118,17 +118,18 @@ class StockItemAdmin(StockAdmin):
     def save_model(self, request: HttpRequest, obj: StockItem, form: Any, change: bool) -> None:
         if change:
             values = {name: getattr(obj, name) for name in form.changed_data if name in services.ITEM_FIELDS}
-            saved = services.stock_item_update(store=obj.store, item=obj.pk, **values)
+            saved = services.stock_item_update(store=obj.store, actor=request.user, item=obj.pk, **values)
         else:
             saved = services.stock_item_create(
                 store=obj.store,
+                actor=request.user,
                 sku=obj.sku,
                 name=obj.name,
                 track_stock=obj.track_stock,
                 low_stock_threshold=obj.low_stock_threshold,
             )
             if not obj.is_active:
-                saved = services.stock_item_update(store=obj.store, item=saved.pk, is_active=False)
+                saved = services.stock_item_update(store=obj.store, actor=request.user, item=saved.pk, is_active=False)
         obj.pk, obj._state.adding, obj._state.db = saved.pk, False, saved._state.db
         obj.on_hand, obj.reserved = saved.on_hand, saved.reserved
 
