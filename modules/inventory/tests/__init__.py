@@ -1,4 +1,4 @@
-"""Helpers the inventory tests share: items, locations and stock, made through the services."""
+"""Helpers the inventory tests share: reading levels and the ledger (rows come from ``factories.py``)."""
 
 from __future__ import annotations
 
@@ -6,27 +6,11 @@ from typing import Any
 
 from django_scopes import scopes_disabled
 
-from modules.inventory import services
 from modules.inventory.models import StockItem, StockLevel, StockMovement
 
+from .factories import fresh
 
-def make_location(store: Any, code: str, *, position: int = 0, is_active: bool = True) -> Any:
-    return services.location_create(
-        store=store, actor=None, name=code.title(), code=code, position=position, is_active=is_active
-    )
-
-
-def make_item(store: Any, sku: str, *, stock: dict[Any, int] | None = None, **fields: Any) -> StockItem:
-    """An item, with ``stock`` ({location: quantity}) received through ``stock_adjust``."""
-    item = services.stock_item_create(store=store, sku=sku, name=sku.title(), **fields)
-    for location, quantity in (stock or {}).items():
-        services.stock_adjust(store=store, actor=None, item=item, location=location, reason="received", delta=quantity)
-    return fresh(item)
-
-
-def fresh(item: StockItem) -> StockItem:
-    with scopes_disabled():
-        return StockItem.objects.get(pk=item.pk)
+__all__ = ["fresh", "ledger_total", "level"]
 
 
 def level(item: StockItem, location: Any) -> int | None:

@@ -8,6 +8,7 @@ from django_scopes import scope, scopes_disabled
 
 from modules.inventory import services
 from modules.inventory.models import StockItem, StockLevel, StockLocation, StockMovement
+from modules.inventory.tests.factories import StockItemFactory, StockLocationFactory
 from modules.tenancy.testing import owner_of
 from modules.tenancy.testing import store_api as api
 
@@ -21,14 +22,6 @@ def inventory_on(enable):
 
 def url(name: str, **kwargs) -> str:
     return reverse(f"api_store:inventory:{name}", kwargs=kwargs)
-
-
-def make_location(store, code: str = "main", **fields) -> StockLocation:
-    return services.location_create(store=store, actor=owner_of(store), name=code.title(), code=code, **fields)
-
-
-def make_item(store, sku: str, **fields) -> StockItem:
-    return services.stock_item_create(store=store, sku=sku, name=f"Item {sku}", **fields)
 
 
 def receive(store, item, location, quantity: int) -> StockMovement:
@@ -51,8 +44,11 @@ def movement_count(store) -> int:
 @pytest.fixture
 def stocked(store):
     """Locations main and shop, an item with 10 at main and 2 at shop (threshold 5)."""
-    main, shop = make_location(store, "main"), make_location(store, "shop", position=1)
-    item = make_item(store, "TEE-M", low_stock_threshold=5)
+    main, shop = (
+        StockLocationFactory(store=store, code="main"),
+        StockLocationFactory(store=store, code="shop", position=1),
+    )
+    item = StockItemFactory(store=store, sku="TEE-M", low_stock_threshold=5)
     receive(store, item, main, 10)
     receive(store, item, shop, 2)
     return item, main, shop
@@ -126,7 +122,7 @@ def test_another_stores_objects_are_not_found(store, other_store, stocked):
 
 
 def test_locations_are_listed_in_allocation_order(store, stocked):
-    make_location(store, "back", position=5)
+    StockLocationFactory(store=store, code="back", position=5)
 
     response = api(owner_of(store), store).get(url("location_list"))
 
@@ -158,7 +154,7 @@ def test_a_location_is_created_and_changed(store):
     ids=["taken-code", "bad-code", "no-name", "negative-position"],
 )
 def test_bad_locations_are_400_with_field_errors(store, data, field):
-    make_location(store, "main")
+    StockLocationFactory(store=store, code="main")
 
     response = api(owner_of(store), store).post(url("location_list"), data, format="json")
 
@@ -215,8 +211,8 @@ def test_items_come_with_their_levels_and_totals(store, stocked):
 )
 def test_items_are_filtered(store, stocked, query, expected):
     _item, main, shop = stocked
-    receive(store, make_item(store, "MUG"), main, 4)
-    receive(store, make_item(store, "CAP", low_stock_threshold=3), main, 3)
+    receive(store, StockItemFactory(store=store, sku="MUG"), main, 4)
+    receive(store, StockItemFactory(store=store, sku="CAP", low_stock_threshold=3), main, 3)
     if "location" in query:
         query = {"location": shop.pk}
 
@@ -226,7 +222,7 @@ def test_items_are_filtered(store, stocked, query, expected):
 
 
 def test_a_bad_filter_is_400(store, other_store, stocked):
-    theirs = make_location(other_store, "theirs")
+    theirs = StockLocationFactory(store=other_store, code="theirs")
 
     response = api(owner_of(store), store).get(url("item_list"), {"location": theirs.pk})
 
@@ -374,7 +370,7 @@ def test_bad_transfers_move_nothing(store, other_store, stocked, change, status,
     if data["destination"] == "main":
         data["destination"] = main.pk
     if data["item"] == "theirs":
-        data["item"] = make_item(other_store, "THEIRS").pk
+        data["item"] = StockItemFactory(store=other_store, sku="THEIRS").pk
     before = movement_count(store)
 
     response = api(owner_of(store), store).post(url("stock_transfer"), data, format="json")
@@ -419,9 +415,9 @@ def test_reservations_are_listed_and_filtered(store, stocked):
 
 
 def grow(store, size: int) -> None:
-    locations = [make_location(store, f"loc{n}-{size}") for n in range(3)]
+    locations = [StockLocationFactory(store=store, code=f"loc{n}-{size}") for n in range(3)]
     for n in range(size):
-        item = make_item(store, f"GROW-{size}-{n}")
+        item = StockItemFactory(store=store, sku=f"GROW-{size}-{n}")
         for location in locations:
             receive(store, item, location, 2)
         services.reservation_create(store=store, item=item, quantity=1, reference=f"cart-{size}-{n}")

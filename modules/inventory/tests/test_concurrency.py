@@ -21,7 +21,8 @@ from modules.inventory import services
 from modules.inventory.exceptions import InsufficientStockError
 from modules.inventory.models import Reservation, StockLevel, StockMovement
 
-from . import fresh, ledger_total, level, make_item, make_location
+from . import fresh, ledger_total, level
+from .factories import StockItemFactory, StockLocationFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -60,8 +61,8 @@ def race(workers: int, work) -> tuple[list, float]:
 
 
 def test_twenty_orders_race_for_the_last_unit_and_exactly_one_gets_it(store):
-    main = make_location(store, "main")
-    item = make_item(store, "TEE", stock={main: 1})
+    main = StockLocationFactory(store=store, code="main")
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 1})
 
     results, elapsed = race(
         20, lambda n: services.stock_allocate(store=store, lines=[(item, 1)], reference=f"order-{n}")
@@ -80,9 +81,9 @@ ROUNDS = 100
 
 
 def test_orders_naming_two_items_in_opposite_order_never_deadlock(store, monkeypatch):
-    main = make_location(store, "main")
-    a = make_item(store, "A", stock={main: ROUNDS * 2})
-    b = make_item(store, "B", stock={main: ROUNDS * 2})
+    main = StockLocationFactory(store=store, code="main")
+    a = StockItemFactory(store=store, sku="A", stock={main: ROUNDS * 2})
+    b = StockItemFactory(store=store, sku="B", stock={main: ROUNDS * 2})
     lock_levels = services.stock._lock_sellable_levels
 
     def slow_lock_levels(item_ids):
@@ -111,8 +112,8 @@ def test_orders_naming_two_items_in_opposite_order_never_deadlock(store, monkeyp
 
 
 def test_a_write_arriving_between_the_read_and_the_write_waits_and_cannot_oversell(store, monkeypatch):
-    main = make_location(store, "main")
-    item = make_item(store, "TEE", stock={main: 5})
+    main = StockLocationFactory(store=store, code="main")
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5})
     with scopes_disabled():
         level_id = StockLevel.objects.get(item=item, location=main).pk
     competitor_started, competitor_done = threading.Event(), threading.Event()
@@ -157,7 +158,7 @@ def test_a_write_arriving_between_the_read_and_the_write_waits_and_cannot_overse
 
 
 def test_twenty_carts_race_to_reserve_the_last_unit_and_exactly_one_holds_it(store):
-    item = make_item(store, "TEE", stock={make_location(store, "main"): 1})
+    item = StockItemFactory(store=store, sku="TEE", stock={StockLocationFactory(store=store, code="main"): 1})
 
     results, elapsed = race(
         20, lambda n: services.reservation_create(store=store, item=item, quantity=1, reference=f"cart-{n}")
@@ -172,9 +173,9 @@ def test_twenty_carts_race_to_reserve_the_last_unit_and_exactly_one_holds_it(sto
 
 
 def test_the_release_task_racing_carts_and_orders_leaves_figures_the_ledger_agrees_with(store):
-    main = make_location(store, "main")
-    a = make_item(store, "A", stock={main: 30})
-    b = make_item(store, "B", stock={main: 30})
+    main = StockLocationFactory(store=store, code="main")
+    a = StockItemFactory(store=store, sku="A", stock={main: 30})
+    b = StockItemFactory(store=store, sku="B", stock={main: 30})
     for n in range(10):
         services.reservation_create(store=store, item=(a, b)[n % 2], quantity=1, reference=f"old-{n}", ttl=timedelta(0))
 

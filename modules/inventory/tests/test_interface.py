@@ -11,14 +11,15 @@ from django_scopes import scopes_disabled
 from modules.inventory import interface, services
 from modules.inventory.models import Reservation, StockItem, StockLevel, StockLocation
 
-from . import fresh, make_item, make_location
+from . import fresh
+from .factories import StockItemFactory, StockLocationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def main(store):
-    return make_location(store, "main")
+    return StockLocationFactory(store=store, code="main")
 
 
 def test_stock_item_create_and_update_by_id(store):
@@ -43,9 +44,9 @@ def test_stock_items_retire(store):
 
 
 def test_availability_in_one_query(store, main, django_assert_num_queries):
-    tee = make_item(store, "TEE", stock={main: 5}, low_stock_threshold=2)
-    cap = make_item(store, "CAP", stock={main: 1}, low_stock_threshold=2)
-    wrap = make_item(store, "WRAP", track_stock=False)
+    tee = StockItemFactory(store=store, sku="TEE", stock={main: 5}, low_stock_threshold=2)
+    cap = StockItemFactory(store=store, sku="CAP", stock={main: 1}, low_stock_threshold=2)
+    wrap = StockItemFactory(store=store, sku="WRAP", track_stock=False)
     interface.reserve(store=store, item_id=tee.pk, quantity=3, reference="cart-1")
     interface.reserve(store=store, item_id=cap.pk, quantity=1, reference="cart-1", ttl=timedelta(0))  # expired
 
@@ -60,15 +61,15 @@ def test_availability_in_one_query(store, main, django_assert_num_queries):
 
 
 def test_in_stock_q_filters_a_queryset_reaching_items_through_a_prefix(store, main):
-    make_item(store, "TEE", stock={main: 2})
-    sold = make_item(store, "CAP", stock={main: 2})
-    wrap = make_item(store, "WRAP", track_stock=False, stock={main: 1})
-    mug = make_item(store, "MUG")
+    StockItemFactory(store=store, sku="TEE", stock={main: 2})
+    sold = StockItemFactory(store=store, sku="CAP", stock={main: 2})
+    wrap = StockItemFactory(store=store, sku="WRAP", track_stock=False, stock={main: 1})
+    mug = StockItemFactory(store=store, sku="MUG")
     services.stock_adjust(store=store, actor=None, item=mug, location=main, reason="count", count=0)
     interface.reserve(store=store, item_id=sold.pk, quantity=2, reference="cart-1")
     interface.reserve(store=store, item_id=wrap.pk, quantity=5, reference="cart-1")
-    empty = make_location(store, "empty")
-    sold_out = make_location(store, "sold-out")
+    empty = StockLocationFactory(store=store, code="empty")
+    sold_out = StockLocationFactory(store=store, code="sold-out")
     services.stock_transfer(store=store, actor=None, item=sold, source=main, destination=sold_out, quantity=1)
 
     with scopes_disabled():
@@ -81,7 +82,7 @@ def test_in_stock_q_filters_a_queryset_reaching_items_through_a_prefix(store, ma
 
 
 def test_reserve_release_and_allocate(store, main):
-    item = make_item(store, "TEE", stock={main: 3})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 3})
 
     held = interface.reserve(store=store, item_id=item.pk, quantity=2, reference="cart-1")
     with pytest.raises(interface.InsufficientStockError):
@@ -99,8 +100,10 @@ def test_reserve_release_and_allocate(store, main):
 
 
 def test_another_stores_items_are_not_reached(store, other_store, main):
-    theirs = make_item(other_store, "TEE", stock={make_location(other_store, "main"): 5})
-    mine = make_item(store, "TEE", stock={main: 1})
+    theirs = StockItemFactory(
+        store=other_store, sku="TEE", stock={StockLocationFactory(store=other_store, code="main"): 5}
+    )
+    mine = StockItemFactory(store=store, sku="TEE", stock={main: 1})
 
     assert set(interface.availability(store=store, item_ids=[mine.pk, theirs.pk])) == {mine.pk}
     with pytest.raises(interface.StockItemNotFoundError):

@@ -7,27 +7,27 @@ import pytest
 from modules.inventory import selectors, services
 from modules.tenancy.testing import owner_of
 
-from . import make_item, make_location
+from .factories import StockItemFactory, StockLocationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def main(store):
-    return make_location(store, "main", position=0)
+    return StockLocationFactory(store=store, code="main", position=0)
 
 
 @pytest.fixture
 def shop(store):
-    return make_location(store, "shop", position=1)
+    return StockLocationFactory(store=store, code="shop", position=1)
 
 
 @pytest.fixture
 def stock(store, main, shop):
     """TEE: 5 at main, 2 at shop, 3 reserved; CAP: 1 at main (low); MUG: nothing yet."""
-    tee = make_item(store, "TEE", stock={main: 5, shop: 2}, low_stock_threshold=2)
-    cap = make_item(store, "CAP", stock={main: 1}, low_stock_threshold=2)
-    mug = make_item(store, "MUG")
+    tee = StockItemFactory(store=store, sku="TEE", stock={main: 5, shop: 2}, low_stock_threshold=2)
+    cap = StockItemFactory(store=store, sku="CAP", stock={main: 1}, low_stock_threshold=2)
+    mug = StockItemFactory(store=store, sku="MUG")
     services.reservation_create(store=store, item=tee, quantity=3, reference="cart-1")
     return {"TEE": tee, "CAP": cap, "MUG": mug}
 
@@ -35,11 +35,11 @@ def stock(store, main, shop):
 @pytest.fixture
 def theirs(other_store):
     """The other store has the same SKUs and location codes."""
-    main = make_location(other_store, "main")
+    main = StockLocationFactory(store=other_store, code="main")
     return {
         "location": main,
-        "TEE": make_item(other_store, "TEE", stock={main: 9}, low_stock_threshold=20),
-        "CAP": make_item(other_store, "CAP", stock={main: 9}),
+        "TEE": StockItemFactory(store=other_store, sku="TEE", stock={main: 9}, low_stock_threshold=20),
+        "CAP": StockItemFactory(store=other_store, sku="CAP", stock={main: 9}),
     }
 
 
@@ -54,7 +54,7 @@ def test_level_rows_by_sku_with_availability(store, stock, django_assert_num_que
 
 def test_level_rows_cost_one_query_whatever_the_number_of_rows(store, main, django_assert_num_queries):
     for n in range(30):
-        make_item(store, f"SKU-{n:02}", stock={main: n + 1})
+        StockItemFactory(store=store, sku=f"SKU-{n:02}", stock={main: n + 1})
 
     with django_assert_num_queries(1):
         rows = [

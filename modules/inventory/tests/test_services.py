@@ -21,19 +21,20 @@ from modules.inventory.models import Reservation, StockItem, StockLevel, StockLo
 from modules.tenancy.models import PlatformStaff
 from modules.tenancy.testing import make_store, make_user, owner_of
 
-from . import fresh, ledger_total, level, make_item, make_location
+from . import fresh, ledger_total, level
+from .factories import StockItemFactory, StockLocationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def main(store):
-    return make_location(store, "main", position=0)
+    return StockLocationFactory(store=store, code="main", position=0)
 
 
 @pytest.fixture
 def shop(store):
-    return make_location(store, "shop", position=1)
+    return StockLocationFactory(store=store, code="shop", position=1)
 
 
 @pytest.fixture
@@ -55,10 +56,10 @@ def low_events(enable):
 
 def test_location_codes_are_unique_per_store(store, other_store, main):
     with pytest.raises(ValidationError) as caught:
-        make_location(store, "main")
+        StockLocationFactory(store=store, code="main")
     assert list(caught.value.message_dict) == ["code"]
 
-    other = make_location(other_store, "main")
+    other = StockLocationFactory(store=other_store, code="main")
 
     assert other.store == other_store
 
@@ -76,24 +77,24 @@ def test_location_update_changes_a_fresh_row_and_refuses_unknown_fields(store, m
 def test_another_stores_location_is_not_found(store, other_store, main):
     with pytest.raises(exceptions.StockLocationNotFoundError):
         services.location_update(store=other_store, actor=None, location=main, name="Stolen")
-    item = make_item(other_store, "TEE")
+    item = StockItemFactory(store=other_store, sku="TEE")
     with pytest.raises(exceptions.StockLocationNotFoundError):
         services.stock_adjust(store=other_store, actor=None, item=item, location=main, reason="received", delta=1)
 
 
 def test_stock_item_skus_are_unique_per_store(store, other_store):
-    make_item(store, "TEE")
+    StockItemFactory(store=store, sku="TEE")
 
     with pytest.raises(ValidationError) as caught:
-        make_item(store, "TEE")
+        StockItemFactory(store=store, sku="TEE")
 
     assert list(caught.value.message_dict) == ["sku"]
-    assert make_item(other_store, "TEE").store == other_store
+    assert StockItemFactory(store=other_store, sku="TEE").store == other_store
 
 
 def test_stock_item_update_and_retire(store):
-    item = make_item(store, "TEE")
-    other = make_item(store, "CAP")
+    item = StockItemFactory(store=store, sku="TEE")
+    other = StockItemFactory(store=store, sku="CAP")
 
     services.stock_item_update(store=store, item=item, name="T-shirt", low_stock_threshold=3)
     retired = services.stock_items_retire(store=store, item_ids=[item.pk, other.pk])
@@ -106,7 +107,7 @@ def test_stock_item_update_and_retire(store):
 
 
 def test_another_stores_item_is_not_found(store, other_store, main):
-    item = make_item(store, "TEE")
+    item = StockItemFactory(store=store, sku="TEE")
 
     with pytest.raises(exceptions.StockItemNotFoundError):
         services.stock_item_update(store=other_store, item=item, name="Stolen")
@@ -120,7 +121,7 @@ def test_another_stores_item_is_not_found(store, other_store, main):
 
 def test_adjust_writes_a_movement_and_keeps_on_hand(store, main, shop):
     user = owner_of(store)
-    item = make_item(store, "TEE")
+    item = StockItemFactory(store=store, sku="TEE")
 
     received = services.stock_adjust(
         store=store, actor=user, item=item, location=main, reason="received", delta=10, reference="DN-1", note="box"
@@ -134,7 +135,7 @@ def test_adjust_writes_a_movement_and_keeps_on_hand(store, main, shop):
 
 
 def test_a_count_records_the_difference(store, main):
-    item = make_item(store, "TEE", stock={main: 10})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 10})
 
     counted = services.stock_adjust(store=store, actor=None, item=item, location=main, reason="count", count=6)
     matched = services.stock_adjust(store=store, actor=None, item=item, location=main, reason="count", count=6)
@@ -157,7 +158,7 @@ def test_a_count_records_the_difference(store, main):
     ids=["both", "neither", "zero-change", "negative-count", "transfer-reason", "unknown-reason"],
 )
 def test_adjust_refuses_bad_input(store, main, values, field):
-    item = make_item(store, "TEE")
+    item = StockItemFactory(store=store, sku="TEE")
     values = {"reason": "received", **values}
 
     with pytest.raises(ValidationError) as caught:
@@ -169,7 +170,7 @@ def test_adjust_refuses_bad_input(store, main, values, field):
 
 
 def test_adjust_never_goes_below_zero(store, main):
-    item = make_item(store, "TEE", stock={main: 2})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 2})
 
     with pytest.raises(exceptions.InsufficientStockError) as caught:
         services.stock_adjust(store=store, actor=None, item=item, location=main, reason="damaged", delta=-3)
@@ -181,7 +182,7 @@ def test_adjust_never_goes_below_zero(store, main):
 
 def test_the_database_constraint_is_the_last_line(store, main):
     """Should the figures be wrong, PostgreSQL (or SQLite) refuses the write: InsufficientStockError, nothing saved."""
-    item = make_item(store, "TEE", stock={main: 5})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5})
     with scopes_disabled():
         StockItem.objects.filter(pk=item.pk).update(on_hand=1)  # corrupt the summary behind the services' back
 
@@ -193,7 +194,7 @@ def test_the_database_constraint_is_the_last_line(store, main):
 
 
 def test_transfer_moves_units_between_locations(store, main, shop):
-    item = make_item(store, "TEE", stock={main: 5})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5})
 
     out, into = services.stock_transfer(
         store=store, actor=None, item=item, source=main, destination=shop, quantity=3, note="restock"
@@ -205,7 +206,7 @@ def test_transfer_moves_units_between_locations(store, main, shop):
 
 
 def test_transfer_refuses_more_than_the_source_holds_and_the_same_location(store, main, shop):
-    item = make_item(store, "TEE", stock={main: 2})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 2})
 
     with pytest.raises(exceptions.InsufficientStockError):
         services.stock_transfer(store=store, actor=None, item=item, source=main, destination=shop, quantity=3)
@@ -219,7 +220,7 @@ def test_transfer_refuses_more_than_the_source_holds_and_the_same_location(store
 
 
 def test_reservations_hold_stock_until_released(store, main):
-    item = make_item(store, "TEE", stock={main: 5})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5})
 
     held = services.reservation_create(store=store, item=item, quantity=4, reference="cart-1")
     with pytest.raises(exceptions.InsufficientStockError) as caught:
@@ -234,7 +235,7 @@ def test_reservations_hold_stock_until_released(store, main):
 
 
 def test_an_expired_reservation_no_longer_holds_stock(store, main):
-    item = make_item(store, "TEE", stock={main: 5})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5})
     old = services.reservation_create(store=store, item=item, quantity=5, reference="cart-1", ttl=timedelta(0))
 
     services.reservation_create(store=store, item=item, quantity=5, reference="cart-2")
@@ -245,7 +246,7 @@ def test_an_expired_reservation_no_longer_holds_stock(store, main):
 
 
 def test_reservation_refuses_bad_input_and_other_stores(store, other_store, main):
-    item = make_item(store, "TEE", stock={main: 5})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5})
     held = services.reservation_create(store=store, item=item, quantity=1, reference="cart-1")
 
     with pytest.raises(ValidationError):
@@ -258,7 +259,7 @@ def test_reservation_refuses_bad_input_and_other_stores(store, other_store, main
 
 
 def test_untracked_items_are_never_short(store):
-    item = make_item(store, "GIFT-WRAP", track_stock=False)
+    item = StockItemFactory(store=store, sku="GIFT-WRAP", track_stock=False)
 
     services.reservation_create(store=store, item=item, quantity=3, reference="order-1")
     movements = services.stock_allocate(store=store, lines=[(item, 3)], reference="order-1")
@@ -274,9 +275,9 @@ def test_untracked_items_are_never_short(store):
 
 
 def test_allocation_takes_from_active_locations_in_position_order(store, main, shop):
-    closed = make_location(store, "closed", position=0, is_active=False)
+    closed = StockLocationFactory(store=store, code="closed", position=0, is_active=False)
     services.location_update(store=store, actor=None, location=main, position=2)
-    item = make_item(store, "TEE", stock={main: 5, shop: 2, closed: 9})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5, shop: 2, closed: 9})
 
     movements = services.stock_allocate(store=store, lines=[(item, 3), (item.pk, 1)], reference="order-1")
 
@@ -289,9 +290,9 @@ def test_allocation_takes_from_active_locations_in_position_order(store, main, s
 
 
 def test_allocation_is_all_or_nothing_and_lists_every_short_sku(store, main):
-    tee = make_item(store, "TEE", stock={main: 5})
-    cap = make_item(store, "CAP", stock={main: 1})
-    mug = make_item(store, "MUG")
+    tee = StockItemFactory(store=store, sku="TEE", stock={main: 5})
+    cap = StockItemFactory(store=store, sku="CAP", stock={main: 1})
+    mug = StockItemFactory(store=store, sku="MUG")
 
     with pytest.raises(exceptions.InsufficientStockError) as caught:
         services.stock_allocate(store=store, lines=[(tee, 2), (cap, 2), (mug, 1)], reference="order-1")
@@ -304,8 +305,8 @@ def test_allocation_is_all_or_nothing_and_lists_every_short_sku(store, main):
 
 
 def test_stock_at_inactive_locations_is_not_sold(store, main):
-    closed = make_location(store, "closed", is_active=False)
-    item = make_item(store, "TEE", stock={main: 1, closed: 5})
+    closed = StockLocationFactory(store=store, code="closed", is_active=False)
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 1, closed: 5})
 
     with pytest.raises(exceptions.InsufficientStockError) as caught:
         services.stock_allocate(store=store, lines=[(item, 2)], reference="order-1")
@@ -314,7 +315,7 @@ def test_stock_at_inactive_locations_is_not_sold(store, main):
 
 
 def test_allocation_counts_only_other_references_reservations_and_consumes_its_own(store, main):
-    item = make_item(store, "TEE", stock={main: 5})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5})
     services.reservation_create(store=store, item=item, quantity=3, reference="order-1")
     services.reservation_create(store=store, item=item, quantity=2, reference="cart-9")
 
@@ -331,7 +332,7 @@ def test_allocation_counts_only_other_references_reservations_and_consumes_its_o
 
 
 def test_allocation_refuses_bad_quantities(store, main):
-    item = make_item(store, "TEE", stock={main: 5})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5})
 
     for quantity in (0, -1, 1.5):
         with pytest.raises(ValidationError):
@@ -344,7 +345,7 @@ def test_allocation_refuses_bad_quantities(store, main):
 
 
 def test_stock_low_is_sent_once_per_crossing(store, main, low_events, django_capture_on_commit_callbacks):
-    item = make_item(store, "TEE", stock={main: 10}, low_stock_threshold=3)
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 10}, low_stock_threshold=3)
 
     with django_capture_on_commit_callbacks(execute=True):
         services.stock_allocate(store=store, lines=[(item, 6)], reference="order-1")  # 4: above
@@ -376,8 +377,8 @@ def test_stock_low_is_sent_once_per_crossing(store, main, low_events, django_cap
 def test_stock_low_waits_for_the_commit_and_is_not_sent_on_rollback(
     store, main, low_events, django_capture_on_commit_callbacks
 ):
-    item = make_item(store, "TEE", stock={main: 5}, low_stock_threshold=3)
-    untracked = make_item(store, "WRAP", track_stock=False, low_stock_threshold=3)
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5}, low_stock_threshold=3)
+    untracked = StockItemFactory(store=store, sku="WRAP", track_stock=False, low_stock_threshold=3)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(exceptions.InsufficientStockError):
@@ -407,7 +408,7 @@ def test_stock_low_reaches_module_receivers_only_where_the_module_is_on(
     stock_low.connect(module_receiver, dispatch_uid="test-module")
     stock_low.connect(framework_receiver, dispatch_uid="test-framework")
     try:
-        item = make_item(store, "TEE", stock={main: 5}, low_stock_threshold=3)
+        item = StockItemFactory(store=store, sku="TEE", stock={main: 5}, low_stock_threshold=3)
         with django_capture_on_commit_callbacks(execute=True):
             services.stock_allocate(store=store, lines=[(item, 4)], reference="order-1")
     finally:
@@ -421,7 +422,7 @@ def test_stock_low_reaches_module_receivers_only_where_the_module_is_on(
 
 
 def test_rebuild_finds_nothing_to_fix_after_the_services(store, main, shop):
-    item = make_item(store, "TEE", stock={main: 5, shop: 1})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5, shop: 1})
     services.reservation_create(store=store, item=item, quantity=2, reference="cart-1")
     services.stock_allocate(store=store, lines=[(item, 3)], reference="order-1")
 
@@ -429,9 +430,11 @@ def test_rebuild_finds_nothing_to_fix_after_the_services(store, main, shop):
 
 
 def test_rebuild_restores_levels_on_hand_and_reserved_from_the_ledger(store, other_store, main):
-    item = make_item(store, "TEE", stock={main: 5})
+    item = StockItemFactory(store=store, sku="TEE", stock={main: 5})
     services.reservation_create(store=store, item=item, quantity=2, reference="cart-1")
-    theirs = make_item(other_store, "TEE", stock={make_location(other_store, "main"): 7})
+    theirs = StockItemFactory(
+        store=other_store, sku="TEE", stock={StockLocationFactory(store=other_store, code="main"): 7}
+    )
     with scopes_disabled():
         StockLevel.objects.filter(item=item).update(quantity=50)
         StockItem.objects.filter(pk__in=[item.pk, theirs.pk]).update(on_hand=0, reserved=9)
@@ -501,8 +504,13 @@ def apply(store, items, locations, step) -> None:
 @given(steps=st.lists(operation, max_size=30))
 def test_random_operations_leave_figures_the_ledger_rebuilds_unchanged(store, steps):
     with transaction.atomic():
-        locations = [make_location(store, f"loc-{n}", position=2 - n, is_active=n != 1) for n in range(3)]
-        items = {sku: make_item(store, sku, track_stock=sku != "WRAP", low_stock_threshold=2) for sku in SKUS}
+        locations = [
+            StockLocationFactory(store=store, code=f"loc-{n}", position=2 - n, is_active=n != 1) for n in range(3)
+        ]
+        items = {
+            sku: StockItemFactory(store=store, sku=sku, track_stock=sku != "WRAP", low_stock_threshold=2)
+            for sku in SKUS
+        }
         refused = 0
         for step in steps:
             try:
@@ -536,9 +544,9 @@ def admin_url(model, view: str, *args) -> str:
 def admin_world(store, other_platform, main):
     """Store "acme" on platform A with a platform admin; store "zulu" on platform B; stock and a sale in each."""
     theirs = make_store(other_platform, "zulu")
-    their_location = make_location(theirs, "depot")
-    mine = make_item(store, "TEE", stock={main: 5})
-    their_item = make_item(theirs, "ZED", stock={their_location: 5})
+    their_location = StockLocationFactory(store=theirs, code="depot")
+    mine = StockItemFactory(store=store, sku="TEE", stock={main: 5})
+    their_item = StockItemFactory(store=theirs, sku="ZED", stock={their_location: 5})
     services.stock_allocate(store=store, lines=[(mine, 1)], reference="order-1")
     services.stock_allocate(store=theirs, lines=[(their_item, 1)], reference="order-2")
     staff = PlatformStaff.objects.create(platform=store.platform, user=make_user("admin@acme.test", is_staff=True))

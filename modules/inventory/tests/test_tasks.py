@@ -17,7 +17,8 @@ from modules.inventory.models import Reservation
 from modules.inventory.tasks import RELEASE_EXPIRED_TASK, release_expired_reservations
 from orion.celery import app
 
-from . import fresh, make_item, make_location
+from . import fresh
+from .factories import StockItemFactory, StockLocationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +31,10 @@ def statuses() -> dict[str, str]:
 
 
 def test_active_reservations_block_until_they_expire_and_the_task_frees_them(store, other_store):
-    tee = make_item(store, "TEE", stock={make_location(store, "main"): 2})
-    theirs = make_item(other_store, "TEE", stock={make_location(other_store, "main"): 1})
+    tee = StockItemFactory(store=store, sku="TEE", stock={StockLocationFactory(store=store, code="main"): 2})
+    theirs = StockItemFactory(
+        store=other_store, sku="TEE", stock={StockLocationFactory(store=other_store, code="main"): 1}
+    )
     services.reservation_create(store=store, item=tee, quantity=1, reference="live", ttl=timedelta(minutes=5))
     services.reservation_create(store=store, item=tee, quantity=1, reference="gone", ttl=timedelta(minutes=1))
     services.reservation_create(store=other_store, item=theirs, quantity=1, reference="theirs", ttl=timedelta(0))
@@ -47,7 +50,7 @@ def test_active_reservations_block_until_they_expire_and_the_task_frees_them(sto
 
 
 def test_running_the_release_twice_changes_nothing_the_second_time(store):
-    item = make_item(store, "TEE", stock={make_location(store, "main"): 3})
+    item = StockItemFactory(store=store, sku="TEE", stock={StockLocationFactory(store=store, code="main"): 3})
     services.reservation_create(store=store, item=item, quantity=2, reference="cart-1", ttl=timedelta(0))
 
     first = release_expired_reservations.delay().get()

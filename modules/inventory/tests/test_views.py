@@ -13,6 +13,7 @@ from django_scopes import scope, scopes_disabled
 
 from modules.inventory import services
 from modules.inventory.models import StockItem, StockLevel, StockLocation, StockMovement
+from modules.inventory.tests.factories import StockItemFactory, StockLocationFactory
 from modules.tenancy.testing import owner_of
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +26,6 @@ def inventory_on(enable):
 
 def url(name: str, store, **kwargs) -> str:
     return reverse(f"store:inventory:{name}", kwargs={"store_code": store.code, **kwargs})
-
-
-def make_location(store, code: str = "main", **fields) -> StockLocation:
-    return services.location_create(store=store, actor=owner_of(store), name=code.title(), code=code, **fields)
-
-
-def make_item(store, sku: str, name: str = "", **fields) -> StockItem:
-    return services.stock_item_create(store=store, sku=sku, name=name or f"Item {sku}", **fields)
 
 
 def receive(store, item, location, quantity: int, reason: str = "received") -> StockMovement:
@@ -60,8 +53,11 @@ def fresh(model, pk):
 @pytest.fixture
 def stocked(store):
     """Two locations (main, shop), an item with 10 at main and 2 at shop."""
-    main, shop = make_location(store, "main", position=0), make_location(store, "shop", position=1)
-    item = make_item(store, "TEE-M", "T-shirt M", low_stock_threshold=5)
+    main, shop = (
+        StockLocationFactory(store=store, code="main", position=0),
+        StockLocationFactory(store=store, code="shop", position=1),
+    )
+    item = StockItemFactory(store=store, sku="TEE-M", name="T-shirt M", low_stock_threshold=5)
     receive(store, item, main, 10)
     receive(store, item, shop, 2)
     return item, main, shop
@@ -121,7 +117,7 @@ def test_outsiders_get_404(client, store, other_store, stocked, page):
 def test_another_stores_item_and_location_are_not_found(client, store, other_store, stocked):
     item, main, _shop = stocked
     client.force_login(owner_of(other_store))
-    make_location(other_store, "main")
+    StockLocationFactory(store=other_store, code="main")
 
     # the owner of bravo asks for acme's ids through bravo's pages
     assert client.get(url("item_detail", other_store, pk=item.pk)).status_code == 404
@@ -153,8 +149,8 @@ def test_staff_cannot_adjust_and_nothing_changes(client, store, member, stocked)
 
 def test_stock_list_shows_a_column_per_active_location_and_the_totals(client, store, stocked):
     item, main, shop = stocked
-    closed = make_location(store, "closed", is_active=False)
-    other = make_item(store, "MUG", "Mug")
+    closed = StockLocationFactory(store=store, code="closed", is_active=False)
+    other = StockItemFactory(store=store, sku="MUG", name="Mug")
     receive(store, other, main, 3)
     client.force_login(owner_of(store))
 
@@ -171,7 +167,7 @@ def test_stock_list_shows_a_column_per_active_location_and_the_totals(client, st
 
 def test_low_items_carry_a_badge_and_can_be_listed_alone(client, store, stocked):
     item, main, _shop = stocked
-    low = make_item(store, "CAP", "Cap", low_stock_threshold=5)
+    low = StockItemFactory(store=store, sku="CAP", name="Cap", low_stock_threshold=5)
     receive(store, low, main, 4)
     client.force_login(owner_of(store))
 
@@ -183,7 +179,7 @@ def test_low_items_carry_a_badge_and_can_be_listed_alone(client, store, stocked)
 
 @pytest.mark.parametrize(("query", "expected"), [("tee", ["TEE-M"]), ("mug", ["MUG"]), ("shirt", ["TEE-M"])])
 def test_search_finds_sku_or_name(client, store, stocked, query, expected):
-    make_item(store, "MUG", "Coffee mug")
+    StockItemFactory(store=store, sku="MUG", name="Coffee mug")
     client.force_login(owner_of(store))
 
     response = client.get(url("stock_list", store), {"search": query})
@@ -193,7 +189,7 @@ def test_search_finds_sku_or_name(client, store, stocked, query, expected):
 
 def test_location_filter_lists_items_stocked_there(client, store, stocked):
     item, main, shop = stocked
-    only_main = make_item(store, "MUG")
+    only_main = StockItemFactory(store=store, sku="MUG")
     receive(store, only_main, main, 1)
     client.force_login(owner_of(store))
 
@@ -203,7 +199,7 @@ def test_location_filter_lists_items_stocked_there(client, store, stocked):
 
 
 def test_another_stores_location_is_an_invalid_filter(client, store, other_store, stocked):
-    theirs = make_location(other_store, "theirs")
+    theirs = StockLocationFactory(store=other_store, code="theirs")
     client.force_login(owner_of(store))
 
     response = client.get(url("stock_list", store), {"location": theirs.pk})
@@ -214,7 +210,7 @@ def test_another_stores_location_is_an_invalid_filter(client, store, other_store
 
 def test_stock_list_pages_by_fifty(client, store):
     for n in range(51):
-        make_item(store, f"SKU-{n:03d}")
+        StockItemFactory(store=store, sku=f"SKU-{n:03d}")
     client.force_login(owner_of(store))
 
     first = client.get(url("stock_list", store))
@@ -225,9 +221,9 @@ def test_stock_list_pages_by_fifty(client, store):
 
 
 def grow(store, size: int) -> None:
-    locations = [make_location(store, f"loc{n}-{size}") for n in range(3)]
+    locations = [StockLocationFactory(store=store, code=f"loc{n}-{size}") for n in range(3)]
     for n in range(size):
-        stock_item = make_item(store, f"GROW-{size}-{n}")
+        stock_item = StockItemFactory(store=store, sku=f"GROW-{size}-{n}")
         for location in locations:
             receive(store, stock_item, location, n + 1)
 
@@ -258,8 +254,8 @@ def test_movement_list_costs_the_same_queries_for_3_or_30_items(client, store, s
 
 @pytest.mark.parametrize("size", [3, 30])
 def test_item_page_costs_the_same_queries_whatever_its_history(client, store, size, django_assert_num_queries):
-    main = make_location(store, "main")
-    item = make_item(store, "TEE")
+    main = StockLocationFactory(store=store, code="main")
+    item = StockItemFactory(store=store, sku="TEE")
     for _n in range(size):
         receive(store, item, main, 1)
         services.reservation_create(store=store, item=item, quantity=1, reference=f"cart-{_n}")
@@ -351,7 +347,7 @@ def test_bad_adjustments_are_field_errors(client, store, stocked, data, field):
 
 def test_an_inactive_location_is_not_offered_for_adjustments(client, store, stocked):
     item, _main, _shop = stocked
-    closed = make_location(store, "closed", is_active=False)
+    closed = StockLocationFactory(store=store, code="closed", is_active=False)
     client.force_login(owner_of(store))
 
     response = client.post(
@@ -510,7 +506,7 @@ def test_movements_are_listed_newest_first(client, store, stocked):
 )
 def test_movements_are_filtered(client, store, stocked, query, expected):
     item, main, shop = stocked
-    receive(store, make_item(store, "MUG"), main, 3)
+    receive(store, StockItemFactory(store=store, sku="MUG"), main, 3)
     receive(store, item, main, -1, reason="damaged")
     client.force_login(owner_of(store))
     days = {"today": timezone.localdate(), "yesterday": timezone.localdate() - timedelta(days=1)}
@@ -559,9 +555,9 @@ def test_export_has_a_line_per_item_and_location(client, store, stocked):
 
 
 def test_export_cells_cannot_run_as_formulas(client, store):
-    main = make_location(store, "main")
+    main = StockLocationFactory(store=store, code="main")
     for sku, name in [("=HYPERLINK(1)", "+SUM(A1)"), ("-2", "@cmd"), ("PLAIN", "Plain")]:
-        receive(store, make_item(store, sku, name), main, 1)
+        receive(store, StockItemFactory(store=store, sku=sku, name=name), main, 1)
     client.force_login(owner_of(store))
 
     _response, lines = export(client, store)
@@ -571,8 +567,8 @@ def test_export_cells_cannot_run_as_formulas(client, store):
 
 
 def test_export_leaves_out_other_stores(client, store, other_store, stocked):
-    theirs = make_location(other_store, "theirs")
-    receive(other_store, make_item(other_store, "BRAVO-SECRET"), theirs, 1)
+    theirs = StockLocationFactory(store=other_store, code="theirs")
+    receive(other_store, StockItemFactory(store=other_store, sku="BRAVO-SECRET"), theirs, 1)
     client.force_login(owner_of(store))
 
     _response, lines = export(client, store)
@@ -614,7 +610,7 @@ def test_location_is_created(client, store):
     ids=["no-name", "bad-code", "taken-code", "negative-position"],
 )
 def test_bad_locations_are_field_errors_and_nothing_is_saved(client, store, data, field):
-    make_location(store, "main")
+    StockLocationFactory(store=store, code="main")
     client.force_login(owner_of(store))
 
     response = client.post(url("location_create", store), {"position": "0", **data})
@@ -626,7 +622,7 @@ def test_bad_locations_are_field_errors_and_nothing_is_saved(client, store, data
 
 
 def test_a_code_used_in_another_store_is_free_here(client, store, other_store):
-    make_location(other_store, "main")
+    StockLocationFactory(store=other_store, code="main")
     client.force_login(owner_of(store))
 
     response = client.post(url("location_create", store), {"name": "Main", "code": "main", "position": "0"})
@@ -655,7 +651,7 @@ def test_deactivating_a_location_keeps_its_history(client, store, stocked):
 
 
 def test_location_list_shows_every_location(client, store, stocked):
-    make_location(store, "closed", is_active=False)
+    StockLocationFactory(store=store, code="closed", is_active=False)
     client.force_login(owner_of(store))
 
     response = client.get(url("location_list", store))
