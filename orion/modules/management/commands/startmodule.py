@@ -132,7 +132,8 @@ def _add_to_list(lines: list[str], section: str, key: str, item: str) -> list[st
         entries = [entry.strip() for entry in lines[index + 1 : end]]
         if item in entries:
             return lines
-        indent = re.match(r"\s*", lines[index + 1]).group(0) if end > index + 1 else "    "
+        # r"\s*" matches every string (maybe empty).
+        indent = re.match(r"\s*", lines[index + 1]).group(0) if end > index + 1 else "    "  # type: ignore[union-attr]
         position = index + 1 + sum(1 for entry in entries if entry < item)
         return [*lines[:position], f"{indent}{item}\n", *lines[position:]]
     return lines
