@@ -1,13 +1,7 @@
-"""Store dashboard pages of inventory: stock levels, adjustments, transfers, movements, locations, CSV export.
+"""Inventory's stock in the store dashboard: levels, the CSV export, one item, adjustments and transfers.
 
-Mounted at ``/store/<store_code>/inventory/`` (namespace ``store:inventory``).
-Every view is a ``StoreViewMixin``: outsiders get a 404, members without the
-permission a 403. Objects named by a pk in the URL are fetched through the
-scoped managers, so another store's pk is a 404 too. Writes go through
-``services``; their refusals come back as form errors, and nothing is saved.
-
-Lists cost a fixed number of queries whatever their length: levels and
-related rows are prefetched or joined, never read per row.
+One item's page shows its level per location, its movements and its
+reservations, and takes its low-stock threshold.
 """
 
 from __future__ import annotations
@@ -19,8 +13,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
@@ -31,26 +23,12 @@ from django.views.generic import TemplateView, View
 from orion.forms import add_service_error
 from orion.views import StoreViewMixin, can, store_url
 
-from ... import selectors, services
-from ...exceptions import InventoryError
-from ...filters import StockItemFilter, StockMovementFilter
-from ...forms import (
-    LowStockThresholdForm,
-    StockAdjustForm,
-    StockLocationForm,
-    StockTransferForm,
-)
-from ...models import StockItem, StockLocation
-
-VIEW_STOCK = "inventory.view_stock"
-ADJUST_STOCK = "inventory.adjust_stock"
-MANAGE_LOCATIONS = "inventory.manage_locations"
-PAGE_SIZE = 50
-
-
-def _page(request: HttpRequest, queryset: QuerySet) -> Page:
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
+from .... import selectors, services
+from ....exceptions import InventoryError
+from ....filters import StockItemFilter
+from ....forms import LowStockThresholdForm, StockAdjustForm, StockTransferForm
+from ....models import StockItem, StockLocation
+from ._common import ADJUST_STOCK, VIEW_STOCK, page_of
 
 # --- Stock levels ----------------------------------------------------------------
 
@@ -83,7 +61,7 @@ class StockListView(StoreViewMixin, TemplateView):
         locations = list(selectors.locations(store=store, active_only=True))
         items = selectors.stock_table(store=store)
         filterset = StockItemFilter(self.request.GET, queryset=items, request=self.request)
-        page = _page(self.request, filterset.qs)
+        page = page_of(self.request, filterset.qs)
         return {
             **super().get_context_data(**kwargs),
             "filter": filterset,
@@ -161,7 +139,7 @@ class ItemDetailView(StoreViewMixin, TemplateView):
             "item": item,
             "levels": selectors.item_levels(store=store, item=item),
             "reservations": selectors.active_reservations(store=store, item=item),
-            "page": _page(self.request, movements),
+            "page": page_of(self.request, movements),
             "can_adjust": can_adjust,
             "threshold_form": threshold_form,
         }
@@ -256,84 +234,6 @@ class StockTransferView(ItemFormView):
         )
 
 
-# --- Movements ----------------------------------------------------------------------
-
-
-class MovementListView(StoreViewMixin, TemplateView):
-    """The ledger, newest first, filtered by SKU, location, reason and dates."""
-
-    permission_required = VIEW_STOCK
-    template_name = "inventory/store/movement_list.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        movements = selectors.movements(store=self.request.store)
-        filterset = StockMovementFilter(self.request.GET, queryset=movements, request=self.request)
-        return {**super().get_context_data(**kwargs), "filter": filterset, "page": _page(self.request, filterset.qs)}
-
-
-# --- Locations ------------------------------------------------------------------------
-
-
-class LocationListView(StoreViewMixin, TemplateView):
-    permission_required = MANAGE_LOCATIONS
-    template_name = "inventory/store/location_list.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "locations": selectors.locations(store=self.request.store)}
-
-
-class LocationFormView(StoreViewMixin, TemplateView):
-    """The location form; creates a location, or edits ``self.location``."""
-
-    permission_required = MANAGE_LOCATIONS
-    template_name = "inventory/store/location_form.html"
-    location: StockLocation | None = None
-
-    def get_context_data(self, form: StockLocationForm | None = None, **kwargs: Any) -> dict[str, Any]:
-        return {
-            **super().get_context_data(**kwargs),
-            "form": form or StockLocationForm(instance=self.location),
-            "location": self.location,
-        }
-
-    def save(self, data: dict[str, Any]) -> StockLocation:
-        if self.location is None:
-            return services.location_create(store=self.request.store, actor=self.request.user, **data)
-        return services.location_update(
-            store=self.request.store, actor=self.request.user, location=self.location, **data
-        )
-
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        form = StockLocationForm(request.POST, instance=self.location)
-        if form.is_valid():
-            try:
-                location = self.save(form.cleaned_data)
-            except (InventoryError, ValidationError) as error:
-                add_service_error(form, error)
-            else:
-                messages.success(request, _("Location “%(name)s” saved.") % {"name": location.name})
-                return redirect(store_url(request, "store:inventory:location_list"))
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
-
-class LocationCreateView(LocationFormView):
-    """A new stock location."""
-
-
-class LocationUpdateView(LocationFormView):
-    """Edit a location; deactivating it keeps its levels and movements."""
-
-    model = StockLocation
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.location = get_object_or_404(selectors.locations(store=request.store), pk=kwargs["pk"])
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        self.location = get_object_or_404(selectors.locations(store=request.store), pk=kwargs["pk"])
-        return super().post(request, **kwargs)
-
-
 urlpatterns = [
     path("stock/", StockListView.as_view(), name="stock_list"),
     path("stock/export.csv", StockExportView.as_view(), name="stock_export"),
@@ -341,8 +241,4 @@ urlpatterns = [
     path("stock/<int:pk>/threshold/", ItemThresholdView.as_view(), name="item_threshold"),
     path("stock/<int:pk>/adjust/", StockAdjustView.as_view(), name="stock_adjust"),
     path("stock/<int:pk>/transfer/", StockTransferView.as_view(), name="stock_transfer"),
-    path("movements/", MovementListView.as_view(), name="movement_list"),
-    path("locations/", LocationListView.as_view(), name="location_list"),
-    path("locations/new/", LocationCreateView.as_view(), name="location_create"),
-    path("locations/<int:pk>/edit/", LocationUpdateView.as_view(), name="location_update"),
 ]

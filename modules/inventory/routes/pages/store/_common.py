@@ -1,0 +1,17 @@
+"""What inventory's store pages share: the permissions they ask for and the page size of their lists."""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+VIEW_STOCK = "inventory.view_stock"
+ADJUST_STOCK = "inventory.adjust_stock"
+MANAGE_LOCATIONS = "inventory.manage_locations"
+PAGE_SIZE = 50
+
+
+def page_of(request: HttpRequest, queryset: QuerySet) -> Page:
+    """The page of ``queryset`` the request asks for (``?page=``), ``PAGE_SIZE`` rows long."""
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
