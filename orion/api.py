@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -25,6 +26,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from orion.exceptions import OrionError
+from orion.http import StoreApiRequest
 from orion.permissions import RequiresStorePermission, has_store_permission, is_member, is_platform_admin
 
 
@@ -62,7 +64,7 @@ STORE_HEADER = OpenApiParameter(
 class OrionAutoSchema(AutoSchema):
     """drf-spectacular's schema, plus the X-Store header on every store and storefront API operation."""
 
-    def get_override_parameters(self) -> list:
+    def get_override_parameters(self) -> list[Any]:
         parameters = super().get_override_parameters()
         if isinstance(self.view, (StoreAPIMixin, StorefrontAPIMixin)):
             parameters = [STORE_HEADER, *parameters]
@@ -83,13 +85,15 @@ class StoreQuerysetMixin:
     """
 
     model: type[Model]
+    request: StoreApiRequest
 
-    def get_queryset(self) -> QuerySet:
+    def get_queryset(self) -> QuerySet[Any]:
         if schema_generation(self):
             return self.model._default_manager.none()
-        return self.get_store_queryset(self.request.store)  # type: ignore[attr-defined]
+        return self.get_store_queryset(self.request.store)
 
-    def get_store_queryset(self, store: Any) -> QuerySet:
+    # ``store`` is the module's store model (tenancy's Store), which the framework cannot name.
+    def get_store_queryset(self, store: Any) -> QuerySet[Any]:
         raise NotImplementedError(f"{type(self).__name__} must define get_store_queryset(store)")
 
 
@@ -111,7 +115,7 @@ class StorePermission(BasePermission):
         if not is_member(request.user, store):
             raise NotFound(_("No store with this code on this platform."))
         permission = view.required_permission(request)
-        if not has_store_permission(request.user, store, permission, modules=request.modules):
+        if not has_store_permission(request.user, store, permission, modules=getattr(request, "modules", None)):
             raise PermissionDenied(_("Your role in this store does not allow this."))
         return True
 
@@ -132,7 +136,7 @@ class StorefrontPermission(BasePermission):
 class StorefrontAPIMixin:
     """Base of storefront API views: public, read by shoppers, one store."""
 
-    authentication_classes: list = []
+    authentication_classes: list[type[BaseAuthentication]] = []
     permission_classes = [StorefrontPermission]
 
 

@@ -24,10 +24,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from orion.http import StoreApiRequest, StoreRequest
 from orion.permissions import RequiresStorePermission, has_store_permission, is_member
 
 
-def store_url(request: HttpRequest, name: str, /, **kwargs: Any) -> str:
+def store_url(request: StoreRequest | StoreApiRequest, name: str, /, **kwargs: Any) -> str:
     """``reverse(name)`` in the request's store: ``store_url(request, "store:catalog:product_update", pk=3)``.
 
     ``name`` is the full URL name, as ``{% url %}`` takes it; the store code is filled in.
@@ -35,12 +36,12 @@ def store_url(request: HttpRequest, name: str, /, **kwargs: Any) -> str:
     return reverse(name, kwargs={"store_code": request.store.code, **kwargs})
 
 
-def can(request: HttpRequest, permission: str | None) -> bool:
+def can(request: StoreRequest | StoreApiRequest, permission: str | None) -> bool:
     """Whether the request's user may use ``permission`` in the request's store (``None``: any member)."""
     return has_store_permission(request.user, request.store, permission, modules=getattr(request, "modules", None))
 
 
-def store_link(request: HttpRequest, name: str, permission: str | None = None) -> str | None:
+def store_link(request: StoreRequest | StoreApiRequest, name: str, permission: str | None = None) -> str | None:
     """``store_url(request, name)`` if that page is routed and the user may open it, else ``None``.
 
     For links to other modules' pages (dashboard tiles, first steps) that may be absent.
@@ -61,6 +62,8 @@ class StoreViewMixin(RequiresStorePermission):
     ``None`` admits any team member.
     """
 
+    request: StoreRequest
+
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         store = getattr(request, "store", None)
         if store is None:
@@ -69,18 +72,21 @@ class StoreViewMixin(RequiresStorePermission):
             return redirect_to_login(request.get_full_path())
         if not is_member(request.user, store):
             raise Http404(_("No store with this code on this platform."))
-        if not has_store_permission(request.user, store, self.required_permission(request), modules=request.modules):
+        permission = self.required_permission(request)
+        if not has_store_permission(request.user, store, permission, modules=getattr(request, "modules", None)):
             raise PermissionDenied(_("Your role in this store does not allow this."))
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]  # the view after it
 
 
 class StorefrontViewMixin:
     """Base of storefront views: an active store is set (else 404); shoppers need no login."""
 
+    request: StoreRequest
+
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if getattr(request, "store", None) is None:
             raise Http404(_("No store with this code on this platform."))
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]  # the view after it
 
 
 class PlatformViewMixin:
@@ -89,4 +95,4 @@ class PlatformViewMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if getattr(request, "platform", None) is None:
             raise Http404(_("No platform is served at this address."))
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]  # the view after it

@@ -6,20 +6,20 @@ from django.utils.translation import gettext_lazy as _
 from .models import User
 
 
-class EmailUserCreationForm(BaseUserCreationForm):
+class EmailUserCreationForm(BaseUserCreationForm[User]):
     class Meta:
         model = User
         fields = ("email",)
 
 
-class EmailUserChangeForm(UserChangeForm):
+class EmailUserChangeForm(UserChangeForm[User]):
     class Meta:
         model = User
         fields = "__all__"
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin[User]):
     add_form = EmailUserCreationForm
     form = EmailUserChangeForm
     ordering = ("email",)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
@@ -42,7 +44,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         self,
         subject_template_name: str,
         email_template_name: str,
-        context: dict,
+        context: dict[str, Any],
         from_email: str | None,
         to_email: str,
         html_email_template_name: str | None = None,

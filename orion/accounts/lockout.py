@@ -17,7 +17,7 @@ STATUS = 429
 
 
 def lockout_response(
-    request: HttpRequest, original_response: Any = None, credentials: dict | None = None
+    request: HttpRequest, original_response: Any = None, credentials: dict[str, Any] | None = None
 ) -> HttpResponse:
     """A clear page, or JSON under /api/, with status 429 (AXES_LOCKOUT_CALLABLE)."""
     cool_off = get_cool_off(request)
@@ -44,7 +44,7 @@ def lockout_response(
     return response
 
 
-class AccountResetHandler(AxesDatabaseHandler):
+class AccountResetHandler(AxesDatabaseHandler):  # type: ignore[misc]  # django-axes ships no type information
     """Axes' database handler, except that a successful login forgets only that account's failures.
 
     The stock handler (with AXES_RESET_ON_SUCCESS) also forgets every failure from the address, so
@@ -52,7 +52,8 @@ class AccountResetHandler(AxesDatabaseHandler):
     and never be blocked. Use it with ``AXES_HANDLER = "orion.accounts.lockout.AccountResetHandler"``.
     """
 
-    def reset_user_attempts(self, request: HttpRequest, credentials: dict | None = None) -> int:
+    def reset_user_attempts(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
+        count: int
         count, _deleted = AccessAttempt.objects.filter(username=get_client_username(request, credentials)).delete()
         return count
 
@@ -60,7 +61,7 @@ class AccountResetHandler(AxesDatabaseHandler):
 API_KEY_USERNAME_PREFIX = "api-key:"  # how modules/core/authentication.py reports a wrong key
 
 
-def lockout_parameters(request_or_attempt: Any, credentials: dict | None = None) -> list:
+def lockout_parameters(request_or_attempt: Any, credentials: dict[str, Any] | None = None) -> list[str]:
     """Per address and per account for logins; per address only for API keys (they name no account)."""
     username = (credentials or {}).get("username", getattr(request_or_attempt, "username", None))
     if not username or str(username).startswith(API_KEY_USERNAME_PREFIX):
@@ -75,9 +76,10 @@ def client_ip(request: HttpRequest) -> str | None:
     and five wrong passwords would lock everyone out. Only the proxies' own
     entries are trusted: the count is taken from the right, where they append.
     """
-    count = settings.ORION_TRUSTED_PROXY_COUNT
+    count: int = settings.ORION_TRUSTED_PROXY_COUNT
     if count:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        hops: list[str] = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
         if len(hops) >= count:
             return hops[-count]
-    return request.META.get("REMOTE_ADDR")
+    address: str | None = request.META.get("REMOTE_ADDR")
+    return address

@@ -6,7 +6,7 @@ from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)  # type: ignore[untyped-decorator]  # celery is untyped
 def send_email(subject: str, body: str, to: list[str], html_body: str | None = None) -> None:
     """Send one rendered email; a mail server that is down is retried with backoff."""
     message = EmailMultiAlternatives(subject, body, None, to)

@@ -33,7 +33,8 @@ def module_slot(context: template.Context, name: str) -> SafeString:
         if not template_name:
             continue
         try:
-            parts.append(render_to_string(template_name, context.flatten(), request=request))
+            flat = context.flatten()  # its keys are names; django-stubs allows any hashable
+            parts.append(render_to_string(template_name, flat, request=request))  # type: ignore[arg-type]
         except Exception:
             logger.exception("Slot '%s' of module '%s' failed to render", name, definition.code)
             parts.append(
