@@ -30,6 +30,7 @@ import factory
 from django.apps import AppConfig, apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 
 PASSWORD = "correct horse battery staple"
 
@@ -41,7 +42,7 @@ class ScopedModelFactory(factory.django.DjangoModelFactory):
         abstract = True
 
     @classmethod
-    def _get_manager(cls, model_class: type) -> Any:
+    def _get_manager(cls, model_class: type[models.Model]) -> Any:
         return model_class._base_manager
 
 
