@@ -7,6 +7,11 @@ and a provider that raises is logged and skipped (see
 ``modules.core.selectors``). Providers receive the store and the request and
 must keep to that store: one or two queries each, no cross-store reads.
 
+``StoreRef`` and ``PlatformRef`` (from ``orion.types``) are how a module
+names a store or platform it only reads (its pk, code, currency, language)
+without importing tenancy; code that hands the store to the ORM annotates it
+with the model, ``modules.tenancy.interface.Store``.
+
 Nothing here imports Django models, so any module may import it.
 """
 
@@ -17,10 +22,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-if TYPE_CHECKING:
-    from django.http import HttpRequest
+from orion.types import PlatformRef, StoreRef
 
-__all__ = ["Metric", "MetricsProvider", "Widget", "WidgetProvider"]
+if TYPE_CHECKING:
+    from orion.http import StoreRequest
+
+__all__ = ["Metric", "MetricsProvider", "PlatformRef", "StoreRef", "Widget", "WidgetProvider"]
 
 
 @dataclass(frozen=True)
@@ -58,11 +65,11 @@ class Widget:
 class MetricsProvider(Protocol):
     """What a module's ``metrics_provider`` factory returns."""
 
-    def get_metrics(self, store: Any, request: HttpRequest) -> list[Metric]: ...
+    def get_metrics(self, store: StoreRef, request: StoreRequest) -> list[Metric]: ...
 
 
 @runtime_checkable
 class WidgetProvider(Protocol):
     """What a module's ``widget_provider`` factory returns."""
 
-    def get_widgets(self, store: Any, request: HttpRequest) -> list[Widget]: ...
+    def get_widgets(self, store: StoreRef, request: StoreRequest) -> list[Widget]: ...
