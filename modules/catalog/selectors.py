@@ -214,6 +214,13 @@ def products(*, store: Any) -> QuerySet[Product]:
         return Product.objects.all()
 
 
+def missing_product_ids(*, store: Any, ids: Iterable[int]) -> list[int]:
+    """Those of ``ids`` that are not products of the store, in order (one query)."""
+    ids = set(ids)
+    found = set(products(store=store).filter(pk__in=ids).values_list("pk", flat=True))
+    return sorted(ids - found)
+
+
 def products_with_variant_count(*, store: Any) -> QuerySet[Product]:
     """The store's products, each annotated with ``variant_count`` (a deletion's confirmation)."""
     return products(store=store).annotate(variant_count=Count("variants"))

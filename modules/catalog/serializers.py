@@ -24,6 +24,7 @@ from rest_framework import serializers
 
 from modules.inventory.interface import Availability
 
+from . import selectors
 from .browsing import StockStatus
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductStatus, Variant
 
@@ -302,8 +303,7 @@ class ProductBulkStatusSerializer(serializers.Serializer):
     status = ProductStatusField()
 
     def validate_ids(self, ids: list[int]) -> list[int]:
-        found = set(Product.objects.filter(pk__in=ids).values_list("pk", flat=True))
-        missing = sorted(set(ids) - found)
+        missing = selectors.missing_product_ids(store=self.context["store"], ids=ids)
         if missing:
             raise serializers.ValidationError(_("No product with id %(ids)s in this store.") % {"ids": missing})
         return ids

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from . import selectors
 from .models import StockLocation
 from .models.stock import MovementReason
 
@@ -116,11 +117,12 @@ class StockLocationForm(forms.ModelForm):
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"is_active": _("Inactive locations keep their history but take no new stock.")}
 
+    def __init__(self, *args: Any, store: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.store = store
+
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].lower()
-        others = StockLocation.objects.filter(code=code)
-        if self.instance.pk is not None:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
+        if selectors.location_code_taken(store=self.store, code=code, exclude=self.instance):
             raise ValidationError(_("Another location of this store already has this code."))
         return code

@@ -27,6 +27,15 @@ def locations(*, store: Any, active_only: bool = False) -> QuerySet[StockLocatio
         return rows.filter(is_active=True) if active_only else rows
 
 
+def location_code_taken(*, store: Any, code: str, exclude: StockLocation | None = None) -> bool:
+    """Whether another location of the store (not ``exclude``, the one being edited) has ``code``."""
+    with scope(store=store):
+        others = StockLocation.objects.filter(code=code)
+    if exclude is not None and exclude.pk is not None:
+        others = others.exclude(pk=exclude.pk)
+    return others.exists()
+
+
 def items(*, store: Any) -> QuerySet[StockItem]:
     """The store's stock items by SKU, plain (for one by pk)."""
     with scope(store=store):

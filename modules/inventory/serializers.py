@@ -13,6 +13,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from . import selectors
 from .models import Reservation, StockItem, StockLevel, StockLocation, StockMovement
 from .models.stock import MovementReason
 
@@ -62,10 +63,7 @@ class StockLocationInputSerializer(serializers.Serializer):
 
     def validate_code(self, code: str) -> str:
         code = code.lower()
-        others = StockLocation.objects.filter(code=code)
-        if (location := self.context.get("location")) is not None:
-            others = others.exclude(pk=location.pk)
-        if others.exists():
+        if selectors.location_code_taken(store=self.context["store"], code=code, exclude=self.context.get("location")):
             raise serializers.ValidationError(_("Another location of this store already has this code."))
         return code
 

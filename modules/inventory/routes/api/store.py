@@ -65,7 +65,7 @@ class LocationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
         responses={201: StockLocationSerializer},
     )
     def post(self, request: Request) -> Response:
-        serializer = StockLocationInputSerializer(data=request.data)
+        serializer = StockLocationInputSerializer(data=request.data, context={"store": request.store})
         serializer.is_valid(raise_exception=True)
         location = services.location_create(store=request.store, actor=request.user, **serializer.validated_data)
         return Response(StockLocationSerializer(location).data, status=status.HTTP_201_CREATED)
@@ -91,7 +91,9 @@ class LocationDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIVi
     )
     def patch(self, request: Request, pk: int) -> Response:
         location = self.get_object()
-        serializer = StockLocationInputSerializer(data=request.data, partial=True, context={"location": location})
+        serializer = StockLocationInputSerializer(
+            data=request.data, partial=True, context={"store": request.store, "location": location}
+        )
         serializer.is_valid(raise_exception=True)
         location = services.location_update(
             store=request.store, actor=request.user, location=location, **serializer.validated_data

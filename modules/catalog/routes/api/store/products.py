@@ -206,7 +206,7 @@ class ProductBulkStatusApi(StoreAPIMixin, generics.GenericAPIView):
         responses=ProductBulkStatusResultSerializer,
     )
     def post(self, request: Request) -> Response:
-        serializer = ProductBulkStatusSerializer(data=request.data)
+        serializer = ProductBulkStatusSerializer(data=request.data, context={"store": request.store})
         serializer.is_valid(raise_exception=True)
         updated = services.products_set_status(
             store=request.store,

@@ -40,7 +40,7 @@ class LocationFormView(StoreViewMixin, TemplateView):
     def get_context_data(self, form: StockLocationForm | None = None, **kwargs: Any) -> dict[str, Any]:
         return {
             **super().get_context_data(**kwargs),
-            "form": form or StockLocationForm(instance=self.location),
+            "form": form or StockLocationForm(instance=self.location, store=self.request.store),
             "location": self.location,
         }
 
@@ -52,7 +52,7 @@ class LocationFormView(StoreViewMixin, TemplateView):
         )
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        form = StockLocationForm(request.POST, instance=self.location)
+        form = StockLocationForm(request.POST, instance=self.location, store=request.store)
         if form.is_valid():
             try:
                 location = self.save(form.cleaned_data)
