@@ -26,7 +26,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from orion.exceptions import OrionError
-from orion.http import StoreApiRequest
+from orion.http import StorefrontApiRequest
 from orion.permissions import RequiresStorePermission, has_store_permission, is_member, is_platform_admin
 
 
@@ -85,7 +85,7 @@ class StoreQuerysetMixin:
     """
 
     model: type[Model]
-    request: StoreApiRequest
+    request: StorefrontApiRequest  # a store or storefront API request: the store is set
 
     def get_queryset(self) -> QuerySet[Any]:
         if schema_generation(self):

@@ -8,12 +8,20 @@ middleware adds (its ``AuthenticatedHttpRequest``). They are never
 instantiated: the request is still Django's (or DRF's) own object.
 
 - ``OrionRequest``: any request; platform and store may be ``None``.
-- ``StoreRequest``: a request a store view let through (``StoreViewMixin``,
-  ``StorefrontViewMixin``): the store and its platform are set.
-- ``OrionApiRequest`` / ``StoreApiRequest``: the same for DRF's ``Request``.
+- ``StoreRequest``: a request ``StoreViewMixin`` let through: the store and
+  its platform are set, the user is a member of the store's team.
+- ``StorefrontRequest``: a request ``StorefrontViewMixin`` let through: the
+  store and its platform are set, the shopper may be anonymous.
+- ``OrionApiRequest``, ``StoreApiRequest``, ``StorefrontApiRequest``: the same
+  for DRF's ``Request`` (``StorePermission``, ``StorefrontPermission``).
+
+Modules annotate with tenancy's subclasses of these, whose ``store`` is
+tenancy's ``Store`` model (``modules.tenancy.interface``).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
@@ -21,7 +29,17 @@ from rest_framework.request import Request
 
 from orion.types import PlatformRef, StoreRef
 
-__all__ = ["OrionApiRequest", "OrionRequest", "StoreApiRequest", "StoreRequest"]
+if TYPE_CHECKING:
+    from orion.accounts.models import User
+
+__all__ = [
+    "OrionApiRequest",
+    "OrionRequest",
+    "StoreApiRequest",
+    "StoreRequest",
+    "StorefrontApiRequest",
+    "StorefrontRequest",
+]
 
 
 class OrionRequest(HttpRequest):
@@ -35,11 +53,17 @@ class OrionRequest(HttpRequest):
     storefront_host: bool
 
 
-class StoreRequest(OrionRequest):
-    """A request of a store page or storefront page: the store is set."""
+class StorefrontRequest(OrionRequest):
+    """A request of a storefront page: the store is set, the shopper may be anonymous."""
 
     platform: PlatformRef
     store: StoreRef
+
+
+class StoreRequest(StorefrontRequest):
+    """A request of a store dashboard page: the store is set, the user is on its team."""
+
+    user: User
 
 
 class OrionApiRequest(Request):
@@ -50,8 +74,14 @@ class OrionApiRequest(Request):
     modules: frozenset[str]
 
 
-class StoreApiRequest(OrionApiRequest):
-    """A request of the store or storefront API: the store is set."""
+class StorefrontApiRequest(OrionApiRequest):
+    """A request of the storefront API: the store is set, the shopper may be anonymous."""
 
     platform: PlatformRef
     store: StoreRef
+
+
+class StoreApiRequest(StorefrontApiRequest):
+    """A request of the store API: the store is set, the user is on its team (``StorePermission``)."""
+
+    user: User

@@ -24,7 +24,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from orion.http import StoreApiRequest, StoreRequest
+from orion.http import StoreApiRequest, StorefrontRequest, StoreRequest
 from orion.permissions import RequiresStorePermission, has_store_permission, is_member
 
 
@@ -81,7 +81,7 @@ class StoreViewMixin(RequiresStorePermission):
 class StorefrontViewMixin:
     """Base of storefront views: an active store is set (else 404); shoppers need no login."""
 
-    request: StoreRequest
+    request: StorefrontRequest
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if getattr(request, "store", None) is None:
