@@ -18,7 +18,7 @@ class OrionError(Exception):
     # A translatable default message (gettext_lazy); else the class docstring.
     default_message: StrOrPromise | None = None
 
-    def __init__(self, message: str = "", *, code: str | None = None, errors: dict[str, Any] | None = None) -> None:
+    def __init__(self, message: StrOrPromise = "", *, code: str | None = None, errors: dict[str, Any] | None = None) -> None:
         super().__init__(message or self.default_message or self.__class__.__doc__ or self.code)
         self.errors = errors or {}  # field name -> problems, for forms and API clients
         if code is not None:

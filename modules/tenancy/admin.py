@@ -26,6 +26,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import display_for_value
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -70,14 +71,14 @@ def limit_role_choices(field: Any) -> Any:
 # --- Platforms ----------------------------------------------------------------
 
 
-class PlatformDomainInline(PlatformScopedInline, admin.TabularInline):
+class PlatformDomainInline(PlatformScopedInline, admin.TabularInline[PlatformDomain, Platform]):
     model = PlatformDomain
     extra = 0
     fields = ("domain", "is_primary")
     platform_admin_actions = ("view",)
 
 
-class PlatformStaffInline(PlatformScopedInline, admin.TabularInline):
+class PlatformStaffInline(PlatformScopedInline, admin.TabularInline[PlatformStaff, Platform]):
     model = PlatformStaff
     extra = 0
     autocomplete_fields = ("user",)
@@ -99,7 +100,7 @@ class PlatformAdmin(PlatformScopedAdmin):
     )
     inlines = (PlatformDomainInline, PlatformStaffInline)
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Platform]:
         return super().get_queryset(request).prefetch_related("domains")
 
     @admin.display(description=gettext_lazy("domains"))
@@ -163,7 +164,7 @@ class PlatformStaffAdmin(PlatformScopedAdmin):
 # --- Merchants and stores -------------------------------------------------------
 
 
-class MerchantStoreInline(PlatformScopedInline, admin.TabularInline):
+class MerchantStoreInline(PlatformScopedInline, admin.TabularInline[Store, Merchant]):
     """The merchant's stores, listed; they are edited on their own page."""
 
     model = Store
@@ -195,14 +196,14 @@ class MerchantAdmin(PlatformScopedAdmin):
         return readonly + ("platform",) if obj is not None else readonly
 
 
-class StoreDomainInline(PlatformScopedInline, admin.TabularInline):
+class StoreDomainInline(PlatformScopedInline, admin.TabularInline[StoreDomain, Store]):
     model = StoreDomain
     extra = 0
     fields = ("domain", "kind", "is_primary")
     platform_admin_actions = ALL_ACTIONS
 
 
-class StoreMembershipInline(PlatformScopedInline, admin.TabularInline):
+class StoreMembershipInline(PlatformScopedInline, admin.TabularInline[StoreMembership, Store]):
     """The team, listed; roles are changed on the member's own page."""
 
     model = StoreMembership
@@ -217,7 +218,7 @@ class StoreMembershipInline(PlatformScopedInline, admin.TabularInline):
         return False
 
 
-class StoreRoleInline(PlatformScopedInline, admin.TabularInline):
+class StoreRoleInline(PlatformScopedInline, admin.TabularInline[StoreRole, Store]):
     """The store's roles, listed; custom roles are edited on their own page."""
 
     model = StoreRole
@@ -236,7 +237,7 @@ class StoreRoleInline(PlatformScopedInline, admin.TabularInline):
         return ", ".join(sorted(roles.role_permissions(obj)))
 
 
-class StoreAddForm(forms.ModelForm):
+class StoreAddForm(forms.ModelForm[Store]):
     """A new store and its first owner, an existing account."""
 
     owner = forms.EmailField(
@@ -256,7 +257,7 @@ class StoreAddForm(forms.ModelForm):
 
 
 @admin.register(Store)
-class StoreAdmin(PlatformScopedAdmin, TranslationAdmin):
+class StoreAdmin(PlatformScopedAdmin, TranslationAdmin[Store]):
     """Stores; created through ``services.store_create``, closed through their status.
 
     Deleting a store is refused while it has an owner (always): the admin
@@ -287,10 +288,12 @@ class StoreAdmin(PlatformScopedAdmin, TranslationAdmin):
     )
     inlines = (StoreDomainInline, StoreMembershipInline, StoreRoleInline)
 
-    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+    def get_form(
+        self, request: HttpRequest, obj: Any | None = None, change: bool = False, **kwargs: Any
+    ) -> type[forms.ModelForm[Any]]:
         if obj is None:
             kwargs["form"] = StoreAddForm
-        return super().get_form(request, obj, **kwargs)
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def get_inlines(self, request: HttpRequest, obj: Any) -> Any:
         # A new store gets its roles and owner from the service; domains come after.
@@ -335,7 +338,7 @@ def permission_choices() -> list[tuple[str, str]]:
     return [(pid, f"{permission.label} ({pid})") for pid, permission in sorted(declared_permissions().items())]
 
 
-class StoreRoleForm(forms.ModelForm):
+class StoreRoleForm(forms.ModelForm[StoreRole]):
     """A custom role: its permissions are chosen from those the platform's modules declare."""
 
     permissions = forms.MultipleChoiceField(
@@ -350,7 +353,8 @@ class StoreRoleForm(forms.ModelForm):
         fields = ("store", "name", "permissions")
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what ModelForm.clean() returns
         store = cleaned.get("store") or (self.instance.store if self.instance.store_id else None)
         if store is not None and "permissions" in cleaned:
             available = declared_permissions(state.enabled_modules(store.platform_id))
@@ -400,7 +404,7 @@ class StoreRoleAdmin(PlatformScopedAdmin):
         return format_html_join(", ", "<code>{}</code>", ((pid,) for pid in sorted(roles.role_permissions(obj))))
 
 
-class StoreMembershipForm(forms.ModelForm):
+class StoreMembershipForm(forms.ModelForm[StoreMembership]):
     """The role must be one of the member's store, and a store keeps an owner."""
 
     class Meta:
@@ -409,7 +413,8 @@ class StoreMembershipForm(forms.ModelForm):
         fields = ()
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what ModelForm.clean() returns
         instance = self.instance
         store = cleaned.get("store") or (instance.store if instance.store_id else None)
         role = cleaned.get("role")

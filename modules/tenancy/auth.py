@@ -41,11 +41,13 @@ class StoreRoleBackend(BaseBackend):
                 )
                 membership = next(iter(found.order_by()[:1]), None)
             cache[store.pk] = None if membership is None else role_permissions(membership.role)
-        return cache[store.pk]
+        permissions: frozenset[str] | None = cache[store.pk]
+        return permissions
 
     @staticmethod
     def _platform_ids(user_obj: Any) -> frozenset[int]:
         if "_orion_platform_ids" not in user_obj.__dict__:
             ids = PlatformStaff.objects.filter(user=user_obj).values_list("platform_id", flat=True)
             user_obj._orion_platform_ids = frozenset(ids)
-        return user_obj._orion_platform_ids
+        platform_ids: frozenset[int] = user_obj._orion_platform_ids
+        return platform_ids

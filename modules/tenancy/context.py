@@ -7,6 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from orion.types import PlatformRef
+
 from .selectors import stores_of_user
 
 
@@ -17,7 +19,7 @@ def _switcher_entries(user: Any, platform: Any) -> list[dict[str, Any]]:
     ]
 
 
-def store_dashboard_context(request: HttpRequest, platform: Any) -> dict[str, Any]:
+def store_dashboard_context(request: HttpRequest, platform: PlatformRef | None) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or platform is None:
         return {}

@@ -4,12 +4,21 @@ Imported even when a deployment leaves the module out: nothing here
 imports the module's models or services.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.utils.translation import gettext_lazy as _
 
 from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, ModuleTier, PermissionDefinition
 
+if TYPE_CHECKING:
+    from django.http import HttpRequest
 
-def _store_context(request, platform):
+    from orion.types import PlatformRef
+
+
+def _store_context(request: HttpRequest, platform: PlatformRef | None) -> dict[str, Any]:
     from .context import store_dashboard_context  # models load after the registry
 
     return store_dashboard_context(request, platform)

@@ -15,9 +15,9 @@ from .models import Store, StoreRole, hostname_validator
 from .selectors import PermissionGroup
 
 
-def _role_field(store: Store, offered: Iterable[StoreRole]) -> forms.ModelChoiceField:
+def _role_field(store: Store, offered: Iterable[StoreRole]) -> forms.ModelChoiceField[StoreRole]:
     """Offers the roles the actor may grant, accepts any of the store's: the service says why not."""
-    field = forms.ModelChoiceField(label=_("Role"), queryset=StoreRole.objects.filter(store=store), empty_label=None)
+    field: forms.ModelChoiceField[StoreRole] = forms.ModelChoiceField(label=_("Role"), queryset=StoreRole.objects.filter(store=store), empty_label=None)
     field.choices = [(role.pk, role.display_name) for role in offered]
     return field
 
@@ -61,7 +61,7 @@ class RoleForm(forms.Form):
         )
 
     def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
+        name: str = self.cleaned_data["name"].strip()
         if name.casefold() in self.existing_names:
             raise ValidationError(_("Another role of this store already has this name."))
         return name
@@ -69,7 +69,7 @@ class RoleForm(forms.Form):
     def selected(self) -> set[str]:
         """The permission ids to show ticked (the submitted ones, or the initial ones)."""
         if self.is_bound:
-            return set(self.data.getlist("permissions"))
+            return set(self.data.getlist("permissions"))  # type: ignore[attr-defined]  # the POST QueryDict
         return set(self.initial.get("permissions", ()))
 
 
@@ -81,7 +81,7 @@ class DomainForm(forms.Form):
     )
 
     def clean_domain(self) -> str:
-        domain = self.cleaned_data["domain"].strip().lower().rstrip(".")
+        domain: str = self.cleaned_data["domain"].strip().lower().rstrip(".")
         hostname_validator(domain)
         if "." not in domain:
             raise ValidationError(_("Enter a full host name such as shop.example.com."))
@@ -99,7 +99,8 @@ class AccountForm(forms.Form):
         self.email = email
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns
         password = cleaned.get("password")
         if password:
             user = get_user_model()(email=self.email, full_name=cleaned.get("full_name", ""))

@@ -7,6 +7,8 @@ role is "does not exist" (a 400 field error), never a write.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -16,30 +18,30 @@ from .models import Invitation, Merchant, Store, StoreMembership, StoreRole, Tea
 from .roles import role_permissions
 
 
-class ScopedRoleField(serializers.PrimaryKeyRelatedField):
+class ScopedRoleField(serializers.PrimaryKeyRelatedField[StoreRole]):
     """A role id of the current store: the manager (not a queryset) is evaluated per request, in scope."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(queryset=StoreRole.objects, **kwargs)
 
 
 # --- Team ------------------------------------------------------------------
 
 
-class UserSerializer(serializers.Serializer):
+class UserSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(read_only=True)
     email = serializers.EmailField(read_only=True)
     full_name = serializers.CharField(read_only=True)
 
 
-class RoleSummarySerializer(serializers.ModelSerializer):
+class RoleSummarySerializer(serializers.ModelSerializer[StoreRole]):
     class Meta:
         model = StoreRole
         fields = ["id", "name", "kind"]
         read_only_fields = fields
 
 
-class RoleSerializer(serializers.ModelSerializer):
+class RoleSerializer(serializers.ModelSerializer[StoreRole]):
     """A role with the permissions it grants now (built-in roles follow the registry)."""
 
     permissions = serializers.SerializerMethodField()
@@ -55,12 +57,12 @@ class RoleSerializer(serializers.ModelSerializer):
         return sorted(role_permissions(role))
 
 
-class RoleInputSerializer(serializers.Serializer):
+class RoleInputSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=80)
     permissions = serializers.ListField(child=serializers.CharField(max_length=100), max_length=200)
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class MemberSerializer(serializers.ModelSerializer[StoreMembership]):
     user = UserSerializer(read_only=True)
     role = RoleSummarySerializer(read_only=True)
 
@@ -70,13 +72,13 @@ class MemberSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MemberChangeInputSerializer(serializers.Serializer):
+class MemberChangeInputSerializer(serializers.Serializer[Any]):
     role = ScopedRoleField(required=False, help_text=_("Id of one of this store's roles."))
     is_active = serializers.BooleanField(
         required=False, help_text=_("False suspends the member (no access, place and role kept); true reactivates.")
     )
 
-    def validate(self, attrs: dict) -> dict:
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs:
             raise serializers.ValidationError(_("Send a role, is_active, or both."))
         return attrs
@@ -85,7 +87,7 @@ class MemberChangeInputSerializer(serializers.Serializer):
 INVITATION_STATES = ["pending", "accepted", "revoked", "expired"]
 
 
-class InvitationSerializer(serializers.ModelSerializer):
+class InvitationSerializer(serializers.ModelSerializer[Invitation]):
     role = RoleSummarySerializer(read_only=True)
     invited_by = serializers.EmailField(source="invited_by.email", read_only=True, allow_null=True, default=None)
     # "state", not "status": computed, and its own enum in the schema.
@@ -105,7 +107,7 @@ class InvitationSerializer(serializers.ModelSerializer):
         return "pending" if invitation.expires_at > timezone.now() else "expired"
 
 
-class InvitationInputSerializer(serializers.Serializer):
+class InvitationInputSerializer(serializers.Serializer[Any]):
     email = serializers.EmailField(max_length=254)
     role = ScopedRoleField(help_text=_("Id of one of this store's roles."))
 
@@ -113,15 +115,15 @@ class InvitationInputSerializer(serializers.Serializer):
 # --- Platform administration -----------------------------------------------
 
 
-class MerchantSerializer(serializers.ModelSerializer):
+class MerchantSerializer(serializers.ModelSerializer[Merchant]):
     class Meta:
         model = Merchant
         fields = ["id", "name", "legal_name", "email", "phone", "vat_number", "is_active", "created_at"]
         read_only_fields = fields
 
 
-class AdminStoreSerializer(serializers.ModelSerializer):
-    merchant = serializers.PrimaryKeyRelatedField(read_only=True)
+class AdminStoreSerializer(serializers.ModelSerializer[Store]):
+    merchant = serializers.PrimaryKeyRelatedField[Merchant](read_only=True)
     is_active = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -141,7 +143,7 @@ class AdminStoreSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class TeamEventSerializer(serializers.ModelSerializer):
+class TeamEventSerializer(serializers.ModelSerializer[TeamEvent]):
     actor = serializers.EmailField(source="actor.email", read_only=True, allow_null=True, default=None)
     sentence = serializers.CharField(read_only=True, help_text=_("The entry as a sentence, in the request's language."))
 

@@ -99,6 +99,7 @@ def store_create(
         for kind, role_name in BUILTIN_ROLE_NAMES.items():
             role = StoreRole.objects.create(store=store, kind=kind, name=role_name)
             owner_role = owner_role or role
+        assert owner_role is not None  # BUILTIN_ROLE_NAMES is not empty
         StoreMembership.objects.create(store=store, user=owner, role=owner_role)
         _record(store, owner, TeamEvent.Action.MEMBER_JOINED, owner.email, **_role_details(owner_role))
     state.invalidate()

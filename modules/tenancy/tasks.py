@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 from .models import Invitation
 
 
-@shared_task
+@shared_task  # type: ignore[untyped-decorator]  # celery ships no type information
 def send_invitation_email(invitation_id: int, token: str) -> None:
     """Email the invitation link, in the store's default language.
 

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from orion.types import StrOrPromise
+
 from .stores import Store
 
 
@@ -171,10 +173,11 @@ class TeamEvent(models.Model):
         kind = self.details.get(f"{key}_kind")
         if kind and kind != StoreRole.Kind.CUSTOM:
             return str(StoreRole.Kind(kind).label)
-        return self.details.get(key, "")
+        text: str = self.details.get(key, "")
+        return text
 
 
-_SENTENCES = {
+_SENTENCES: dict[str, StrOrPromise] = {
     TeamEvent.Action.MEMBER_JOINED: _("%(subject)s joined the team as %(role)s."),
     TeamEvent.Action.MEMBER_ROLE_CHANGED: _("%(actor)s changed the role of %(subject)s from %(before)s to %(role)s."),
     TeamEvent.Action.MEMBER_SUSPENDED: _("%(actor)s suspended %(subject)s."),
