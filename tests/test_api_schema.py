@@ -152,6 +152,7 @@ def connections_kept_open() -> Iterator[None]:
     signals.request_finished.connect(close_old_connections)
 
 
+@pytest.mark.slow  # fuzzing: left out of `make test-fast`
 @schema.parametrize()
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # each example rolls back, see below
 def test_no_operation_answers_with_a_server_error(case, world, connections_kept_open):

@@ -3,7 +3,11 @@
 Only counts are asserted here; timings never are (see bench/README.md).
 """
 
+import pytest
+
 from bench.middleware_overhead import measure
+
+pytestmark = pytest.mark.slow  # benchmark smoke tests: left out of `make test-fast`
 
 
 def test_benchmark_runs_and_warm_requests_make_no_query(platform, store, enable):

@@ -16,6 +16,8 @@ from modules.catalog.tests.factories import ProductFactory
 from modules.inventory import services as inventory_services
 from modules.inventory.models import StockItem
 
+pytestmark = pytest.mark.slow  # benchmark smoke tests: left out of `make test-fast`
+
 
 @pytest.fixture
 def catalogue_store(store, enable):

@@ -61,3 +61,44 @@ def _tasks_run_inline_unless_marked_worker(request: pytest.FixtureRequest) -> An
 
 # The isolation walk's two seeded stores, for the walk and for modules' own isolation tests.
 from orion.testing.isolation import isolation_world  # noqa: E402, F401
+
+# --- Running in parallel (pytest-xdist) and the fast loop -------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that need the real Celery worker run in one xdist process (``--dist loadgroup``).
+
+    The worker is a thread on the shared broker queue: two processes running
+    one each would take each other's tasks, and a task would then read the
+    other process's test database.
+    """
+    for item in items:
+        if item.get_closest_marker("worker"):
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: object) -> list | None:
+    """A test function marked ``slow`` is not even collected when ``-m`` leaves slow tests out.
+
+    ``-m "not slow"`` (``make test-fast``) would deselect it after collection
+    anyway; collecting the schemathesis fuzz test alone builds its examples
+    for every API operation, seconds per xdist process.
+    """
+    if not callable(obj) or not name.startswith("test"):
+        return None
+    marks = {mark.name for mark in getattr(obj, "pytestmark", [])}
+    if "slow" not in marks or not config_deselects(collector.config, marks):
+        return None
+    return []
+
+
+def config_deselects(config: pytest.Config, marks: set[str]) -> bool:
+    """Whether ``-m`` leaves out a test with exactly these marks."""
+    from _pytest.mark.expression import Expression
+
+    expression = config.option.markexpr
+    if not expression:
+        return False
+    return not Expression.compile(expression).evaluate(lambda name, /, **kwargs: name in marks)
