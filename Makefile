@@ -3,8 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The suite runs in parallel: one pytest-xdist process per core, each with its own test database;
+# tests marked xdist_group (the real Celery worker's) share one process. PYTEST_PARALLEL= runs it in one.
+PYTEST_PARALLEL ?= -n auto --dist loadgroup
+# Keep bytecode: every xdist process would otherwise compile Django and rewrite every test module again.
+unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test install check lint bench screenshots clean
+.PHONY: run test test-fast install check lint bench screenshots clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt requirements/prod.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +27,10 @@ run: install
 test: install
 	$(PY) manage.py check --fail-level ERROR
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
+
+test-fast: install  # the edit-and-test loop: the suite less the tests marked slow (fuzzing, subprocesses, browser, benchmarks)
+	$(PY) -m pytest $(PYTEST_PARALLEL) -m "not slow"
 
 lint: install
 	$(VENV)/bin/ruff check .
