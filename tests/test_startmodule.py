@@ -106,8 +106,11 @@ def run(project, *args, timeout=600):
         "DATABASE_URL": f"sqlite:///{project / 'db.sqlite3'}",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
-    for name in ("REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):
+    # The copy runs on its own: no shared servers, nor the settings of an xdist worker running this test.
+    for name in ("REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND", "PYTEST_ADDOPTS"):
         env.pop(name, None)
+    for name in [name for name in env if name.startswith("PYTEST_XDIST")]:
+        env.pop(name)
     result = subprocess.run(args, cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
     assert result.returncode == 0, f"{' '.join(map(str, args))}\n{result.stdout}\n{result.stderr}"
     return result.stdout
