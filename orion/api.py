@@ -9,7 +9,7 @@ request's store.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
@@ -26,8 +26,20 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from orion.exceptions import OrionError
-from orion.http import StorefrontApiRequest
+from orion.http import PlatformApiRequest, StoreApiRequest, StorefrontApiRequest
 from orion.permissions import RequiresStorePermission, has_store_permission, is_member, is_platform_admin
+
+if TYPE_CHECKING:
+    from rest_framework.generics import GenericAPIView
+    from rest_framework.views import APIView
+
+    # To the type checker the mixins below are API views, so what they set (permission
+    # classes, the request's type) overrides APIView's instead of clashing with it.
+    # At run time they are plain classes, put before the view class.
+    _APIView = APIView
+    _GenericAPIView = GenericAPIView[Any]
+else:
+    _APIView = _GenericAPIView = object
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -76,7 +88,7 @@ def schema_generation(view: Any) -> bool:
     return bool(getattr(view, "swagger_fake_view", False))
 
 
-class StoreQuerysetMixin:
+class StoreQuerysetMixin(_GenericAPIView):
     """``get_queryset()`` of a store or storefront API view: a module selector for the request's store.
 
     Views set ``model`` and define ``get_store_queryset(store)``, which calls the
@@ -85,12 +97,11 @@ class StoreQuerysetMixin:
     """
 
     model: type[Model]
-    request: StorefrontApiRequest  # a store or storefront API request: the store is set
 
     def get_queryset(self) -> QuerySet[Any]:
         if schema_generation(self):
             return self.model._default_manager.none()
-        return self.get_store_queryset(self.request.store)
+        return self.get_store_queryset(self.request.store)  # type: ignore[attr-defined]  # set by the tenant middleware
 
     # ``store`` is the module's store model (tenancy's Store), which the framework cannot name.
     def get_store_queryset(self, store: Any) -> QuerySet[Any]:
@@ -120,8 +131,10 @@ class StorePermission(BasePermission):
         return True
 
 
-class StoreAPIMixin(RequiresStorePermission):
+class StoreAPIMixin(RequiresStorePermission, _APIView):
     """Base of every store API view and viewset (see ``StoreViewMixin`` for the rules)."""
+
+    request: StoreApiRequest
 
     permission_classes = [StorePermission]
 
@@ -133,8 +146,10 @@ class StorefrontPermission(BasePermission):
         return True
 
 
-class StorefrontAPIMixin:
+class StorefrontAPIMixin(_APIView):
     """Base of storefront API views: public, read by shoppers, one store."""
+
+    request: StorefrontApiRequest
 
     authentication_classes: list[type[BaseAuthentication]] = []
     permission_classes = [StorefrontPermission]
@@ -152,7 +167,9 @@ class PlatformAdminPermission(BasePermission):
         return request.user.is_superuser or is_platform_admin(request.user, platform)
 
 
-class PlatformAdminAPIMixin:
+class PlatformAdminAPIMixin(_APIView):
     """Base of the admin API: the platform's own data, for its admins only."""
+
+    request: PlatformApiRequest
 
     permission_classes = [PlatformAdminPermission]

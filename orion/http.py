@@ -13,7 +13,8 @@ instantiated: the request is still Django's (or DRF's) own object.
 - ``StorefrontRequest``: a request ``StorefrontViewMixin`` let through: the
   store and its platform are set, the shopper may be anonymous.
 - ``OrionApiRequest``, ``StoreApiRequest``, ``StorefrontApiRequest``: the same
-  for DRF's ``Request`` (``StorePermission``, ``StorefrontPermission``).
+  for DRF's ``Request`` (``StorePermission``, ``StorefrontPermission``);
+  ``PlatformApiRequest``: the admin API's (``PlatformAdminPermission``).
 
 Modules annotate with tenancy's subclasses of these, whose ``store`` is
 tenancy's ``Store`` model (``modules.tenancy.interface``).
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "OrionApiRequest",
     "OrionRequest",
+    "PlatformApiRequest",
     "StoreApiRequest",
     "StoreRequest",
     "StorefrontApiRequest",
@@ -79,6 +81,13 @@ class StorefrontApiRequest(OrionApiRequest):
 
     platform: PlatformRef
     store: StoreRef
+
+
+class PlatformApiRequest(OrionApiRequest):
+    """A request of the admin API: the platform is set, the user is one of its admins (``PlatformAdminPermission``)."""
+
+    platform: PlatformRef
+    user: User
 
 
 class StoreApiRequest(StorefrontApiRequest):

@@ -16,16 +16,26 @@ and ``store_link`` (both at once, for optional links).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from orion.http import StoreApiRequest, StorefrontRequest, StoreRequest
 from orion.permissions import RequiresStorePermission, has_store_permission, is_member
+
+if TYPE_CHECKING:
+    from django.views import View
+
+    # To the type checker the mixins below are views, so super().dispatch() is View's and
+    # what they declare (the request's type) overrides View's instead of clashing with it.
+    # At run time they are plain classes, put before the view class.
+    _View = View
+else:
+    _View = object
 
 
 def store_url(request: StoreRequest | StoreApiRequest, name: str, /, **kwargs: Any) -> str:
@@ -54,7 +64,7 @@ def store_link(request: StoreRequest | StoreApiRequest, name: str, permission: s
         return None
 
 
-class StoreViewMixin(RequiresStorePermission):
+class StoreViewMixin(RequiresStorePermission, _View):
     """Base of store dashboard views: ``request.store`` is set and the user may act in it.
 
     ``permission_required`` guards reads; ``edit_permission_required``
@@ -64,7 +74,7 @@ class StoreViewMixin(RequiresStorePermission):
 
     request: StoreRequest
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         store = getattr(request, "store", None)
         if store is None:
             raise Http404(_("No store with this code on this platform."))
@@ -75,24 +85,24 @@ class StoreViewMixin(RequiresStorePermission):
         permission = self.required_permission(request)
         if not has_store_permission(request.user, store, permission, modules=getattr(request, "modules", None)):
             raise PermissionDenied(_("Your role in this store does not allow this."))
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]  # the view after it
+        return super().dispatch(request, *args, **kwargs)
 
 
-class StorefrontViewMixin:
+class StorefrontViewMixin(_View):
     """Base of storefront views: an active store is set (else 404); shoppers need no login."""
 
     request: StorefrontRequest
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if getattr(request, "store", None) is None:
             raise Http404(_("No store with this code on this platform."))
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]  # the view after it
+        return super().dispatch(request, *args, **kwargs)
 
 
-class PlatformViewMixin:
+class PlatformViewMixin(_View):
     """Base of the public platform site's views: a platform is set (the middleware made sure)."""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if getattr(request, "platform", None) is None:
             raise Http404(_("No platform is served at this address."))
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]  # the view after it
+        return super().dispatch(request, *args, **kwargs)

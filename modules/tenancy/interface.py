@@ -32,6 +32,7 @@ from .services import merchant_signup, store_update
 __all__ = [
     "MerchantNames",
     "Platform",
+    "PlatformApiRequest",
     "RoleInfo",
     "Store",
     "StoreApiRequest",
@@ -68,6 +69,12 @@ class StorefrontApiRequest(http.StorefrontApiRequest):
 
     platform: Platform
     store: Store
+
+
+class PlatformApiRequest(http.PlatformApiRequest):
+    """An admin API request (``PlatformAdminAPIMixin``): the user is one of the platform's admins."""
+
+    platform: Platform
 
 
 class StoreApiRequest(http.StoreApiRequest, StorefrontApiRequest):

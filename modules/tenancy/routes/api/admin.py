@@ -5,47 +5,52 @@ Only ``request.platform``'s own rows, for its platform admins and superusers.
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
+from rest_framework.serializers import BaseSerializer
 
 from orion.api import PlatformAdminAPIMixin
 
+from ...interface import PlatformApiRequest
 from ...models import Merchant, Store
 from ...serializers import AdminStoreSerializer, MerchantSerializer
 
 
 class PlatformMerchantsMixin(PlatformAdminAPIMixin):
-    serializer_class = MerchantSerializer
+    request: PlatformApiRequest
+    serializer_class: type[BaseSerializer[Merchant]] | None = MerchantSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Merchant]:
         return Merchant.objects.filter(platform=self.request.platform).order_by("name", "pk")
 
 
 class PlatformStoresMixin(PlatformAdminAPIMixin):
-    serializer_class = AdminStoreSerializer
+    request: PlatformApiRequest
+    serializer_class: type[BaseSerializer[Store]] | None = AdminStoreSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Store]:
         return Store.objects.filter(platform=self.request.platform).order_by("name", "pk")
 
 
 @extend_schema_view(get=extend_schema(summary="List the platform's merchants"))
-class MerchantListApi(PlatformMerchantsMixin, generics.ListAPIView):
+class MerchantListApi(PlatformMerchantsMixin, generics.ListAPIView[Merchant]):
     pass
 
 
 @extend_schema_view(get=extend_schema(summary="Show a merchant"))
-class MerchantDetailApi(PlatformMerchantsMixin, generics.RetrieveAPIView):
+class MerchantDetailApi(PlatformMerchantsMixin, generics.RetrieveAPIView[Merchant]):
     pass
 
 
 @extend_schema_view(get=extend_schema(summary="List the platform's stores"))
-class StoreListApi(PlatformStoresMixin, generics.ListAPIView):
+class StoreListApi(PlatformStoresMixin, generics.ListAPIView[Store]):
     pass
 
 
 @extend_schema_view(get=extend_schema(summary="Show a store"))
-class StoreDetailApi(PlatformStoresMixin, generics.RetrieveAPIView):
+class StoreDetailApi(PlatformStoresMixin, generics.RetrieveAPIView[Store]):
     pass
 
 

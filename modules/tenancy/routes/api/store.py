@@ -8,6 +8,7 @@ services, which enforce the team rules and raise errors with codes.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -17,6 +18,7 @@ from rest_framework.response import Response
 from orion.api import StoreAPIMixin
 
 from ... import services
+from ...interface import StoreApiRequest
 from ...models import Invitation, StoreMembership, StoreRole, TeamEvent
 from ...serializers import (
     InvitationInputSerializer,
@@ -30,22 +32,22 @@ from ...serializers import (
 
 
 @extend_schema_view(get=extend_schema(summary="List the team's members"))
-class MemberListApi(StoreAPIMixin, generics.ListAPIView):
+class MemberListApi(StoreAPIMixin, generics.ListAPIView[StoreMembership]):
     permission_required = "tenancy.view_team"
     serializer_class = MemberSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[StoreMembership]:
         return StoreMembership.objects.select_related("user", "role").order_by("pk")
 
 
-class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView):
+class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView[StoreMembership]):
     """One team member: read (view_team), change their role or remove them (manage_team)."""
 
     permission_required = "tenancy.view_team"
     edit_permission_required = "tenancy.manage_team"
     serializer_class = MemberSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[StoreMembership]:
         return StoreMembership.objects.select_related("user", "role", "store")
 
     @extend_schema(summary="Show a team member")
@@ -77,14 +79,14 @@ class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class RoleListApi(StoreAPIMixin, generics.ListAPIView):
+class RoleListApi(StoreAPIMixin, generics.ListAPIView[StoreRole]):
     """The store's roles (view_team); create a custom role (manage_roles)."""
 
     permission_required = "tenancy.view_team"
     edit_permission_required = "tenancy.manage_roles"
     serializer_class = RoleSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[StoreRole]:
         return StoreRole.objects.order_by("pk")
 
     @extend_schema(summary="List the store's roles")
@@ -92,21 +94,21 @@ class RoleListApi(StoreAPIMixin, generics.ListAPIView):
         return self.list(request)
 
     @extend_schema(summary="Create a custom role", request=RoleInputSerializer, responses={201: RoleSerializer})
-    def post(self, request: Request) -> Response:
+    def post(self, request: StoreApiRequest) -> Response:
         serializer = RoleInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         role = services.role_create(store=request.store, actor=request.user, **serializer.validated_data)
         return Response(RoleSerializer(role).data, status=status.HTTP_201_CREATED)
 
 
-class RoleDetailApi(StoreAPIMixin, generics.GenericAPIView):
+class RoleDetailApi(StoreAPIMixin, generics.GenericAPIView[StoreRole]):
     """One role (view_team); rename, change or delete a custom role (manage_roles)."""
 
     permission_required = "tenancy.view_team"
     edit_permission_required = "tenancy.manage_roles"
     serializer_class = RoleSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[StoreRole]:
         return StoreRole.objects.select_related("store")
 
     @extend_schema(summary="Show a role")
@@ -128,13 +130,13 @@ class RoleDetailApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class InvitationListApi(StoreAPIMixin, generics.ListAPIView):
+class InvitationListApi(StoreAPIMixin, generics.ListAPIView[Invitation]):
     """The store's invitations, and sending a new one (manage_team)."""
 
     permission_required = "tenancy.manage_team"
     serializer_class = InvitationSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Invitation]:
         return Invitation.objects.select_related("role", "invited_by").order_by("-created_at", "-pk")
 
     @extend_schema(summary="List invitations")
@@ -147,7 +149,7 @@ class InvitationListApi(StoreAPIMixin, generics.ListAPIView):
         request=InvitationInputSerializer,
         responses={201: InvitationSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StoreApiRequest) -> Response:
         serializer = InvitationInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         invitation, _token = services.invitation_create(
@@ -156,11 +158,11 @@ class InvitationListApi(StoreAPIMixin, generics.ListAPIView):
         return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
 
-class InvitationRevokeApi(StoreAPIMixin, generics.GenericAPIView):
+class InvitationRevokeApi(StoreAPIMixin, generics.GenericAPIView[Invitation]):
     permission_required = "tenancy.manage_team"
     serializer_class = InvitationSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Invitation]:
         return Invitation.objects.select_related("role", "store")
 
     @extend_schema(summary="Revoke an invitation", responses={204: None})
@@ -170,13 +172,13 @@ class InvitationRevokeApi(StoreAPIMixin, generics.GenericAPIView):
 
 
 @extend_schema_view(get=extend_schema(summary="The team's audit trail, newest first"))
-class TeamEventListApi(StoreAPIMixin, generics.ListAPIView):
+class TeamEventListApi(StoreAPIMixin, generics.ListAPIView[TeamEvent]):
     """Who invited, joined, changed, suspended or removed whom (read-only)."""
 
     permission_required = "tenancy.view_team"
     serializer_class = TeamEventSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[TeamEvent]:
         return TeamEvent.objects.select_related("actor")
 
 
