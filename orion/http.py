@@ -8,6 +8,7 @@ middleware adds (its ``AuthenticatedHttpRequest``). They are never
 instantiated: the request is still Django's (or DRF's) own object.
 
 - ``OrionRequest``: any request; platform and store may be ``None``.
+- ``PlatformRequest``: a request of the platform's public site: the platform is set.
 - ``StoreRequest``: a request ``StoreViewMixin`` let through: the store and
   its platform are set, the user is a member of the store's team.
 - ``StorefrontRequest``: a request ``StorefrontViewMixin`` let through: the
@@ -37,6 +38,7 @@ __all__ = [
     "OrionApiRequest",
     "OrionRequest",
     "PlatformApiRequest",
+    "PlatformRequest",
     "StoreApiRequest",
     "StoreRequest",
     "StorefrontApiRequest",
@@ -53,6 +55,12 @@ class OrionRequest(HttpRequest):
     htmx: HtmxDetails
     # Set (True) only on a store's own domain, where the storefront is at the root.
     storefront_host: bool
+
+
+class PlatformRequest(OrionRequest):
+    """A request of the platform's public site (``PlatformViewMixin``): the platform is set."""
+
+    platform: PlatformRef
 
 
 class StorefrontRequest(OrionRequest):

@@ -24,16 +24,17 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from orion.http import StoreApiRequest, StorefrontRequest, StoreRequest
+from orion.http import PlatformRequest, StoreApiRequest, StorefrontRequest, StoreRequest
 from orion.permissions import RequiresStorePermission, has_store_permission, is_member
 
 if TYPE_CHECKING:
-    from django.views import View
+    from django.views.generic.base import TemplateResponseMixin, View
 
-    # To the type checker the mixins below are views, so super().dispatch() is View's and
-    # what they declare (the request's type) overrides View's instead of clashing with it.
-    # At run time they are plain classes, put before the view class.
-    _View = View
+    # To the type checker the mixins below are (template) views, so super().dispatch() is View's
+    # and what they declare (the request's type) overrides View's and TemplateResponseMixin's
+    # instead of clashing with them. At run time they are plain classes, put before the view class.
+    class _View(TemplateResponseMixin, View): ...
+
 else:
     _View = object
 
@@ -101,6 +102,8 @@ class StorefrontViewMixin(_View):
 
 class PlatformViewMixin(_View):
     """Base of the public platform site's views: a platform is set (the middleware made sure)."""
+
+    request: PlatformRequest
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if getattr(request, "platform", None) is None:

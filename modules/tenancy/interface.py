@@ -33,6 +33,7 @@ __all__ = [
     "MerchantNames",
     "Platform",
     "PlatformApiRequest",
+    "PlatformRequest",
     "RoleInfo",
     "Store",
     "StoreApiRequest",
@@ -48,6 +49,12 @@ __all__ = [
     "store_update",
     "team_size",
 ]
+
+
+class PlatformRequest(http.PlatformRequest):
+    """A request of the platform's public site (``PlatformViewMixin``)."""
+
+    platform: Platform
 
 
 class StorefrontRequest(http.StorefrontRequest):

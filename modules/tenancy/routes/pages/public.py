@@ -25,6 +25,7 @@ from orion.views import PlatformViewMixin
 from ... import selectors, services
 from ...exceptions import AccountExistsError, InvitationInvalidError, InvitationWrongUserError, TenancyError
 from ...forms import AccountForm
+from ...interface import PlatformRequest
 from ...models import Invitation, Store
 
 
@@ -41,23 +42,25 @@ class InvitationAcceptView(PlatformViewMixin, View):
     nothing is written.
     """
 
+    request: PlatformRequest
+
     template_name = "tenancy/public/invitation_accept.html"
     error_template_name = "tenancy/public/invitation_error.html"
 
-    def invitation(self, request: HttpRequest, token: str) -> Invitation:
+    def invitation(self, request: PlatformRequest, token: str) -> Invitation:
         invitation = services.invitation_for_token(token)
         if invitation.store.platform_id != request.platform.pk:  # a token of another platform opens nothing here
             raise InvitationInvalidError()
         return invitation
 
-    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+    def get(self, request: PlatformRequest, token: str) -> HttpResponse:
         try:
             invitation = self.invitation(request, token)
         except TenancyError as error:
             return self.error_page(request, error)
         return self.page(request, invitation)
 
-    def post(self, request: HttpRequest, token: str) -> HttpResponse:
+    def post(self, request: PlatformRequest, token: str) -> HttpResponse:
         try:
             invitation = self.invitation(request, token)
         except TenancyError as error:
@@ -115,10 +118,12 @@ class InvitationAcceptView(PlatformViewMixin, View):
 class StoreChooserView(LoginRequiredMixin, PlatformViewMixin, TemplateView):
     """Where login lands: the user's stores on this platform; with exactly one, straight to it."""
 
+    request: PlatformRequest
+
     template_name = "tenancy/public/store_chooser.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        memberships = selectors.stores_of_user(user=request.user, platform=request.platform)
+        memberships = selectors.stores_of_user(user=request.user, platform=self.request.platform)
         if len(memberships) == 1:
             return redirect(dashboard_url(memberships[0].store))
         entries = [(membership, dashboard_url(membership.store)) for membership in memberships]

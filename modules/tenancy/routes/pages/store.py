@@ -26,6 +26,7 @@ from orion.views import StoreViewMixin, can, store_url
 from ... import selectors, services
 from ...exceptions import TenancyError
 from ...forms import DomainForm, InvitationForm, MemberRoleForm, RoleForm
+from ...interface import StoreRequest
 from ...models import Invitation, StoreDomain, StoreMembership, StoreRole
 
 VIEW_TEAM = "tenancy.view_team"
@@ -40,16 +41,18 @@ class ObjectActionView(StoreViewMixin, View):
     ``get_queryset`` is the store's objects of ``model`` (a selector); the pk in the URL picks one.
     """
 
+    request: StoreRequest
+
     model: type
     list_name: str  # the full URL name of the list page
 
-    def get_queryset(self) -> QuerySet:
+    def get_queryset(self) -> QuerySet[Any]:
         raise NotImplementedError
 
     def get_object(self) -> Any:
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
-    def get(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def get(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         self.get_object()
         return redirect(store_url(request, self.list_name))
 
@@ -67,13 +70,15 @@ class MemberRow:
     error: str = ""
 
 
-def member_row(request: HttpRequest, membership: StoreMembership, roles: list[StoreRole], error: str = "") -> MemberRow:
+def member_row(request: StoreRequest, membership: StoreMembership, roles: list[StoreRole], error: str = "") -> MemberRow:
     editable = membership.user_id != request.user.pk and membership.role in roles and can(request, MANAGE_TEAM)
     return MemberRow(membership=membership, editable=editable, roles=roles, error=error)
 
 
 class MemberListView(StoreViewMixin, TemplateView):
     """The team: members with their roles, open invitations, and the invitation form."""
+
+    request: StoreRequest
 
     permission_required = VIEW_TEAM
     template_name = "tenancy/store/member_list.html"
@@ -100,7 +105,7 @@ class InvitationCreateView(MemberListView):
     http_method_names = ["post"]
     edit_permission_required = MANAGE_TEAM
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         store = request.store
         form = InvitationForm(
             request.POST, store=store, roles=selectors.grantable_roles(store=store, actor=request.user)
@@ -128,13 +133,13 @@ class MemberRoleChangeView(ObjectActionView):
     def get_queryset(self) -> QuerySet[StoreMembership]:
         return selectors.store_members(store=self.request.store)
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         membership = self.get_object()
         roles = selectors.grantable_roles(store=request.store, actor=request.user)
         form = MemberRoleForm(request.POST, store=request.store, roles=roles)
         error = ""
         if not form.is_valid():
-            error = " ".join(form.errors.get("role", [_("Choose a role.")]))
+            error = " ".join(str(message) for message in form.errors.get("role", [_("Choose a role.")]))
         else:
             try:
                 services.membership_change_role(
@@ -167,7 +172,7 @@ class MemberActiveView(ObjectActionView):
     def get_queryset(self) -> QuerySet[StoreMembership]:
         return selectors.store_members(store=self.request.store)
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         membership = self.get_object()
         is_active = request.POST.get("is_active") == "1"
         try:
@@ -183,6 +188,8 @@ class MemberActiveView(ObjectActionView):
 class MemberRemoveView(StoreViewMixin, TemplateView):
     """Remove a member from the team, after a confirmation page."""
 
+    request: StoreRequest
+
     model = StoreMembership
     permission_required = MANAGE_TEAM
     template_name = "tenancy/store/member_remove.html"
@@ -191,7 +198,7 @@ class MemberRemoveView(StoreViewMixin, TemplateView):
         membership = get_object_or_404(selectors.store_members(store=self.request.store), pk=kwargs["pk"])
         return {**super().get_context_data(**kwargs), "membership": membership}
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         membership = get_object_or_404(selectors.store_members(store=request.store), pk=pk)
         try:
             services.membership_remove(membership=membership, actor=request.user)
@@ -207,7 +214,7 @@ class MembershipLeaveView(StoreViewMixin, TemplateView):
 
     template_name = "tenancy/store/membership_leave.html"
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         membership = get_object_or_404(selectors.store_members(store=request.store), user=request.user)
         try:
             services.membership_remove(membership=membership, actor=request.user)
@@ -228,7 +235,7 @@ class InvitationRevokeView(ObjectActionView):
     def get_queryset(self) -> QuerySet[Invitation]:
         return selectors.store_invitations(store=self.request.store)
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         invitation = self.get_object()
         try:
             services.invitation_revoke(invitation=invitation, actor=request.user)
@@ -244,6 +251,8 @@ class InvitationRevokeView(ObjectActionView):
 
 class RoleListView(StoreViewMixin, TemplateView):
     """Built-in roles (read-only) and the store's custom roles."""
+
+    request: StoreRequest
 
     permission_required = MANAGE_ROLES
     template_name = "tenancy/store/role_list.html"
@@ -262,6 +271,8 @@ class RoleListView(StoreViewMixin, TemplateView):
 
 class RoleFormView(StoreViewMixin, TemplateView):
     """The role form, with the enabled modules' permissions; creates a role, or edits ``self.role``."""
+
+    request: StoreRequest
 
     permission_required = MANAGE_ROLES
     template_name = "tenancy/store/role_form.html"
@@ -293,7 +304,7 @@ class RoleFormView(StoreViewMixin, TemplateView):
             )
         return services.role_update(role=self.role, actor=self.request.user, name=name, permissions=permissions)
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         form = self.get_form(request.POST)
         if form.is_valid():
             try:
@@ -317,11 +328,11 @@ class RoleEditView(RoleFormView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.role = get_object_or_404(
-            selectors.store_roles(store=request.store), pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM
+            selectors.store_roles(store=self.request.store), pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM
         )
         return super().get(request, *args, **kwargs)
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         self.role = get_object_or_404(
             selectors.store_roles(store=request.store), pk=kwargs["pk"], kind=StoreRole.Kind.CUSTOM
         )
@@ -338,7 +349,7 @@ class RoleDeleteView(ObjectActionView):
     def get_queryset(self) -> QuerySet[StoreRole]:
         return selectors.store_roles(store=self.request.store)
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         role = self.get_object()
         try:
             services.role_delete(role=role, actor=request.user)
@@ -355,6 +366,8 @@ class RoleDeleteView(ObjectActionView):
 class DomainListView(StoreViewMixin, TemplateView):
     """The domains the storefront answers on, and the form to connect one."""
 
+    request: StoreRequest
+
     permission_required = MANAGE_DOMAINS
     template_name = "tenancy/store/domain_list.html"
 
@@ -369,7 +382,7 @@ class DomainListView(StoreViewMixin, TemplateView):
 class DomainCreateView(DomainListView):
     http_method_names = ["post"]
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         form = DomainForm(request.POST)
         if form.is_valid():
             try:
@@ -392,7 +405,7 @@ class DomainMakePrimaryView(ObjectActionView):
     def get_queryset(self) -> QuerySet[StoreDomain]:
         return selectors.store_domains(store=self.request.store)
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         store_domain = self.get_object()
         try:
             services.store_domain_make_primary(store_domain=store_domain, actor=request.user)
@@ -411,7 +424,7 @@ class DomainDeleteView(ObjectActionView):
     def get_queryset(self) -> QuerySet[StoreDomain]:
         return selectors.store_domains(store=self.request.store)
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponseRedirect:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponseRedirect:
         store_domain = self.get_object()
         try:
             services.store_domain_remove(store_domain=store_domain, actor=request.user)
