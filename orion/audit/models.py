@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -79,8 +82,21 @@ class AuditEntry(models.Model):
                 label = None
             # Not a field of its own (a product's variants, a store's domain): a label of the trail's.
             label = str(label or FIELD_LABELS.get(name, name.replace("_", " ")))
+            if name.endswith(CENTS_SUFFIX):  # amounts are kept in cents and read as money: "price", 12.50
+                label = label.split(" (", 1)[0]
+                before, after = _money(before), _money(after)
             rows.append((label, _shown(before), _shown(after)))
         return rows
+
+
+CENTS_SUFFIX = "_cents"
+
+
+def _money(cents: object) -> object:
+    """An amount in cents as the reader's locale writes it with two decimals (1250 -> "12.50" or "12,50")."""
+    if isinstance(cents, int) and not isinstance(cents, bool):
+        return number_format(Decimal(cents) / 100, decimal_pos=2)
+    return cents
 
 
 def _shown(value: object) -> object:

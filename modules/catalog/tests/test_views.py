@@ -819,7 +819,7 @@ def test_the_product_page_shows_its_latest_changes_and_links_to_all_of_them(clie
     html = client.get(url("product_update", store, pk=product.pk)).content.decode()
 
     assert 'id="audit-history-title"' in html
-    assert "<del>900</del> → <ins>1250</ins>" in html and owner.email in html
+    assert "<del>9.00</del> → <ins>12.50</ins>" in html and owner.email in html  # cents read as money
     assert f"/store/{store.code}/core/activity/?object=catalog.product%3A{product.pk}" in html
 
 
