@@ -3,9 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# The suite runs in parallel: one pytest-xdist process per core, each with its own test database;
-# tests marked xdist_group (the real Celery worker's) share one process. PYTEST_PARALLEL= runs it in one.
-PYTEST_PARALLEL ?= -n auto --dist loadgroup
+# The suite runs in parallel: one pytest-xdist process per core, each with its own test database,
+# cache key prefix and task queue (orion/settings/test.py). `make test PYTEST_PARALLEL=` runs it in one.
+PYTEST_PARALLEL ?= -n auto
 # Keep bytecode: every xdist process would otherwise compile Django and rewrite every test module again.
 unexport PYTHONDONTWRITEBYTECODE
 

@@ -16,9 +16,13 @@ INSTALLED_APPS = [
 ]
 
 # pytest-xdist runs the suite in several processes, each with its own test
-# database (pytest-django adds _gw0, _gw1, ...). A shared cache server (Redis
-# in CI's second run) needs a key prefix per process too, or one process
-# would read the tenants and pages another cached from its own database.
-if os.environ.get("PYTEST_XDIST_WORKER"):
+# database (pytest-django adds _gw0, _gw1, ...). Shared servers (Redis and the
+# broker in CI's second run) need a key prefix and a task queue per process
+# too, or one process would read the tenants and pages another cached, and the
+# Celery worker a test starts would take another process's tasks to its own
+# database.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _XDIST_WORKER:
     for _cache in CACHES.values():
-        _cache["KEY_PREFIX"] = os.environ["PYTEST_XDIST_WORKER"]
+        _cache["KEY_PREFIX"] = _XDIST_WORKER
+    CELERY_TASK_DEFAULT_QUEUE = f"celery-{_XDIST_WORKER}"

@@ -62,20 +62,7 @@ def _tasks_run_inline_unless_marked_worker(request: pytest.FixtureRequest) -> An
 # The isolation walk's two seeded stores, for the walk and for modules' own isolation tests.
 from orion.testing.isolation import isolation_world  # noqa: E402, F401
 
-# --- Running in parallel (pytest-xdist) and the fast loop -------------------------
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests that need the real Celery worker run in one xdist process (``--dist loadgroup``).
-
-    The worker is a thread on the shared broker queue: two processes running
-    one each would take each other's tasks, and a task would then read the
-    other process's test database.
-    """
-    for item in items:
-        if item.get_closest_marker("worker"):
-            item.add_marker(pytest.mark.xdist_group("celery-worker"))
+# --- The fast loop (make test-fast) ----------------------------------------------
 
 
 @pytest.hookimpl(tryfirst=True)
