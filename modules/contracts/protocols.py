@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from orion.types import PlatformRef, StoreRef
+from orion.types import PlatformRef, StoreRef, StrOrPromise
 
 if TYPE_CHECKING:
     from orion.http import StoreRequest
@@ -39,7 +39,7 @@ class Metric:
     """
 
     key: str
-    label: str
+    label: StrOrPromise
     value: int | float | Decimal | str
     unit: str = ""
     url: str | None = None
@@ -55,7 +55,7 @@ class Widget:
     """
 
     key: str
-    title: str
+    title: StrOrPromise
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
     order: int = 100

@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.request import Request
 
 from orion.accounts.lockout import API_KEY_USERNAME_PREFIX
+from orion.accounts.models import User
 
 from .models import TOKEN_PREFIX, ApiToken
 
@@ -38,7 +40,7 @@ def hash_secret(key: str) -> str:
 class ApiTokenAuthentication(BaseAuthentication):
     keyword = "Bearer"
 
-    def authenticate(self, request):
+    def authenticate(self, request: Request) -> tuple[User, ApiToken] | None:
         parts = get_authorization_header(request).split()
         if not parts or parts[0].lower() != self.keyword.lower().encode():
             return None
@@ -74,5 +76,5 @@ class ApiTokenAuthentication(BaseAuthentication):
             return None
         return token
 
-    def authenticate_header(self, request) -> str:
+    def authenticate_header(self, request: Request) -> str:
         return self.keyword

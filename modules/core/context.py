@@ -10,8 +10,10 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from orion.types import PlatformRef
 
-def storefront_context(request: HttpRequest, platform: Any) -> dict[str, Any]:
+
+def storefront_context(request: HttpRequest, platform: PlatformRef | None) -> dict[str, Any]:
     """``store_header`` (name, tagline in the active language) and ``store_footer`` (contact, merchant, platform)."""
     store = getattr(request, "store", None)
     if store is None:

@@ -4,18 +4,29 @@ Imported even when a deployment leaves the module out: nothing here
 imports the module's models or services.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.utils.translation import gettext_lazy as _
 
 from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, ModuleTier, PermissionDefinition
 
+if TYPE_CHECKING:
+    from django.http import HttpRequest
 
-def _storefront_context(request, platform):
+    from orion.types import PlatformRef
+
+    from .selectors import CoreMetricsProvider
+
+
+def _storefront_context(request: HttpRequest, platform: PlatformRef | None) -> dict[str, Any]:
     from .context import storefront_context  # models load after the registry
 
     return storefront_context(request, platform)
 
 
-def _metrics_provider():
+def _metrics_provider() -> CoreMetricsProvider:
     from .selectors import CoreMetricsProvider  # models load after the registry
 
     return CoreMetricsProvider()

@@ -17,11 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modules.tenancy.interface import Store
+from orion.types import StrOrPromise
 
 
 def _model_field(name: str, **kwargs: Any) -> forms.Field:
     """The form field Django derives from a Store field (max length, choices, email check)."""
-    return Store._meta.get_field(name).formfield(**kwargs)
+    # ``name`` is an editable, concrete field of Store: never a relation's other side, never without a form field.
+    return Store._meta.get_field(name).formfield(**kwargs)  # type: ignore[union-attr, return-value]
 
 
 def translated_names(field: str) -> list[str]:
@@ -55,7 +57,7 @@ class StoreSettingsForm(forms.Form):
         names = ["name", "contact_email", *translated_names("tagline"), *translated_names("description")]
         return {name: getattr(store, name) or "" for name in names}
 
-    def languages(self) -> list[tuple[str, BoundField, BoundField]]:
+    def languages(self) -> list[tuple[StrOrPromise, BoundField, BoundField]]:
         """(language name, tagline field, description field) per language, for the template."""
         return [(name, self[f"tagline_{code}"], self[f"description_{code}"]) for code, name in settings.LANGUAGES]
 

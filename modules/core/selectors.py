@@ -12,12 +12,12 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
-from modules.contracts.protocols import Metric, Widget
+from modules.contracts.protocols import Metric, StoreRef, Widget
 from modules.tenancy import interface as tenancy
+from orion.http import StoreRequest
 from orion.modules.context import enabled_definitions
 from orion.modules.definition import ModuleDefinition
 from orion.views import store_link
@@ -30,7 +30,7 @@ T = TypeVar("T", Metric, Widget)
 
 
 def _collect(
-    request: HttpRequest, kind: type[T], factory_of: Callable[[ModuleDefinition], Any], method: str
+    request: StoreRequest, kind: type[T], factory_of: Callable[[ModuleDefinition], Any], method: str
 ) -> list[T]:
     """Ask every enabled module's provider, skipping (and logging) the ones that fail."""
     items: list[T] = []
@@ -49,12 +49,12 @@ def _collect(
     return sorted(items, key=lambda item: (item.order, item.key))
 
 
-def dashboard_metrics(request: HttpRequest) -> list[Metric]:
+def dashboard_metrics(request: StoreRequest) -> list[Metric]:
     """The tiles of the store dashboard, from the enabled modules, by ``order``."""
     return _collect(request, Metric, lambda d: d.metrics_provider, "get_metrics")
 
 
-def dashboard_widgets(request: HttpRequest) -> list[Widget]:
+def dashboard_widgets(request: StoreRequest) -> list[Widget]:
     """The widgets of the store dashboard, from the enabled modules, by ``order``."""
     return _collect(request, Widget, lambda d: d.widget_provider, "get_widgets")
 
@@ -62,7 +62,7 @@ def dashboard_widgets(request: HttpRequest) -> list[Widget]:
 class CoreMetricsProvider:
     """Core's own tiles: team size and pending invitations (one query each)."""
 
-    def get_metrics(self, store: Any, request: HttpRequest) -> list[Metric]:
+    def get_metrics(self, store: StoreRef, request: StoreRequest) -> list[Metric]:
         team_url = store_link(request, "store:tenancy:member_list", "tenancy.view_team")
         members, pending = tenancy.team_size(store), tenancy.pending_invitation_count(store)
         return [

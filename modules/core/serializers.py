@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -11,23 +14,23 @@ from modules.tenancy.interface import Store
 from .models import TOKEN_PREFIX, ApiToken
 
 
-class MeUserSerializer(serializers.Serializer):
+class MeUserSerializer(serializers.Serializer[Any]):
     email = serializers.EmailField()
     full_name = serializers.CharField()
 
 
-class MeStoreSerializer(serializers.Serializer):
+class MeStoreSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
     name = serializers.CharField()
 
 
-class MeRoleSerializer(serializers.Serializer):
+class MeRoleSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     name = serializers.CharField()
     kind = serializers.CharField()
 
 
-class MeSerializer(serializers.Serializer):
+class MeSerializer(serializers.Serializer[Any]):
     """The caller, the store, their role there and the permissions they hold in it right now."""
 
     user = MeUserSerializer()
@@ -36,7 +39,14 @@ class MeSerializer(serializers.Serializer):
     permissions = serializers.ListField(child=serializers.CharField())
 
 
-class TranslatedStoreFieldsMixin:
+if TYPE_CHECKING:
+    # To the type checker the mixin is a store serializer, so super().to_representation() is DRF's.
+    _StoreSerializer = serializers.ModelSerializer[Store]
+else:
+    _StoreSerializer = object
+
+
+class TranslatedStoreFieldsMixin(_StoreSerializer):
     """Tagline and description are read and written in the request's language (django-modeltranslation).
 
     A language nobody has written yet reads as "", not null.
@@ -44,7 +54,7 @@ class TranslatedStoreFieldsMixin:
 
     translated_fields = ("tagline", "description")
 
-    def to_representation(self, instance):
+    def to_representation(self, instance: Store) -> Any:
         data = super().to_representation(instance)
         for name in self.translated_fields:
             if name in data and data[name] is None:
@@ -52,7 +62,7 @@ class TranslatedStoreFieldsMixin:
         return data
 
 
-class StoreSettingsSerializer(TranslatedStoreFieldsMixin, serializers.ModelSerializer):
+class StoreSettingsSerializer(TranslatedStoreFieldsMixin, serializers.ModelSerializer[Store]):
     """The store's general settings; only the writable fields may be changed here.
 
     Tagline and description are those of the request's language (Accept-Language).
@@ -65,7 +75,7 @@ class StoreSettingsSerializer(TranslatedStoreFieldsMixin, serializers.ModelSeria
         extra_kwargs = {"name": {"allow_blank": False}}
 
 
-class ApiKeySerializer(serializers.ModelSerializer):
+class ApiKeySerializer(serializers.ModelSerializer[ApiToken]):
     prefix = serializers.SerializerMethodField(help_text=_("The key's first characters, to tell keys apart."))
     user = serializers.EmailField(source="user.email", read_only=True)
     is_usable = serializers.BooleanField(read_only=True)
@@ -79,11 +89,11 @@ class ApiKeySerializer(serializers.ModelSerializer):
         return f"{TOKEN_PREFIX}{token.lookup}"
 
 
-class ApiKeyCreateSerializer(serializers.Serializer):
+class ApiKeyCreateSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=100)
     expires_at = serializers.DateTimeField(required=False, allow_null=True)
 
-    def validate_expires_at(self, value):
+    def validate_expires_at(self, value: datetime | None) -> datetime | None:
         if value is not None and value <= timezone.now():
             raise serializers.ValidationError(_("Choose a time in the future."))
         return value
@@ -99,7 +109,7 @@ class ApiKeyCreatedSerializer(ApiKeySerializer):
         read_only_fields = fields
 
 
-class ApiTokenObtainSerializer(serializers.Serializer):
+class ApiTokenObtainSerializer(serializers.Serializer[Any]):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(max_length=4096, trim_whitespace=False, style={"input_type": "password"})
     store = serializers.SlugField(max_length=50, help_text=_("Code of the store the key is for."))
@@ -114,7 +124,7 @@ class ApiKeyWithStoreSerializer(ApiKeyCreatedSerializer):
         read_only_fields = fields
 
 
-class StorefrontStoreSerializer(TranslatedStoreFieldsMixin, serializers.ModelSerializer):
+class StorefrontStoreSerializer(TranslatedStoreFieldsMixin, serializers.ModelSerializer[Store]):
     """What shoppers may know about a store; tagline and description in the response's language."""
 
     language = serializers.SerializerMethodField(help_text=_("The language of the translated fields."))
@@ -125,4 +135,5 @@ class StorefrontStoreSerializer(TranslatedStoreFieldsMixin, serializers.ModelSer
         read_only_fields = fields
 
     def get_language(self, store: Store) -> str:
-        return self.context["language"]
+        language: str = self.context["language"]
+        return language

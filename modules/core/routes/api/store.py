@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import authenticate
+from django.db.models import QuerySet
 from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -33,12 +37,12 @@ MANAGE_API_KEYS = "core.manage_api_keys"
 
 
 @extend_schema_view(get=extend_schema(summary="Who am I in this store"))
-class MeApi(StoreAPIMixin, generics.GenericAPIView):
+class MeApi(StoreAPIMixin, generics.GenericAPIView[Any]):
     """The caller, the store, their role and the permissions they hold in it right now."""
 
     serializer_class = MeSerializer
 
-    def get(self, request: Request) -> Response:
+    def get(self, request: tenancy.StoreApiRequest) -> Response:
         user, store = request.user, request.store
         permissions = sorted(
             pid
@@ -55,13 +59,15 @@ class MeApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(MeSerializer(data).data)
 
 
-class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView):
+class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView[tenancy.Store]):
     """The store's general settings: read (view_settings), change (edit_settings)."""
+
+    request: tenancy.StoreApiRequest
 
     permission_required = "core.view_settings"
     edit_permission_required = "core.edit_settings"
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[StoreSettingsSerializer]:
         # Not a serializer_class attribute: tests/test_isolation.py reads its Meta.model to find
         # an object id for the URL, and this route has none (the store is the X-Store header).
         return StoreSettingsSerializer
@@ -71,11 +77,11 @@ class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView):
         return tenancy.Store.objects.get(pk=self.request.store.pk)
 
     @extend_schema(summary="Show the store's settings")
-    def get(self, request: Request) -> Response:
+    def get(self, request: tenancy.StoreApiRequest) -> Response:
         return Response(StoreSettingsSerializer(self.get_object()).data)
 
     @extend_schema(summary="Change the store's settings")
-    def patch(self, request: Request) -> Response:
+    def patch(self, request: tenancy.StoreApiRequest) -> Response:
         store = self.get_object()
         serializer = StoreSettingsSerializer(store, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
@@ -84,12 +90,14 @@ class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(StoreSettingsSerializer(store).data)
 
 
-class ApiKeyListApi(StoreAPIMixin, generics.ListAPIView):
+class ApiKeyListApi(StoreAPIMixin, generics.ListAPIView[ApiToken]):
     """The caller's own keys in this store (every key with ``core.manage_api_keys``); create one for oneself."""
+
+    request: tenancy.StoreApiRequest
 
     serializer_class = ApiKeySerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[ApiToken]:
         tokens = ApiToken.objects.select_related("user").order_by("-created_at", "-pk")
         if can(self.request, MANAGE_API_KEYS):
             return tokens
@@ -105,22 +113,22 @@ class ApiKeyListApi(StoreAPIMixin, generics.ListAPIView):
         request=ApiKeyCreateSerializer,
         responses={201: ApiKeyCreatedSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: tenancy.StoreApiRequest) -> Response:
         serializer = ApiKeyCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         token, key = services.api_token_create(store=request.store, user=request.user, **serializer.validated_data)
-        token.key = key
+        token.key = key  # type: ignore[attr-defined]  # shown once, in this answer: the serializer reads it
         return Response(ApiKeyCreatedSerializer(token).data, status=status.HTTP_201_CREATED)
 
 
-class ApiKeyRevokeApi(StoreAPIMixin, generics.GenericAPIView):
+class ApiKeyRevokeApi(StoreAPIMixin, generics.GenericAPIView[ApiToken]):
     """Revoke one of one's own keys, or any key of the store with ``core.manage_api_keys``."""
 
     serializer_class = ApiKeySerializer
     get_queryset = ApiKeyListApi.get_queryset
 
     @extend_schema(summary="Revoke an API key", responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: tenancy.StoreApiRequest, pk: int) -> Response:
         services.api_token_revoke(store=request.store, token=self.get_object(), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -137,7 +145,7 @@ class ApiTokenObtainApi(APIView):
     """
 
     orion_public = True
-    authentication_classes: list = []
+    authentication_classes: list[type[BaseAuthentication]] = []
     permission_classes = [AllowAny]
 
     @extend_schema(
@@ -151,12 +159,13 @@ class ApiTokenObtainApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         user = authenticate(request=request._request, username=data["email"], password=data["password"])
-        store = tenancy.Store.objects.filter(platform=request.platform, code=data["store"], is_active=True).first()
+        platform = request.platform  # type: ignore[attr-defined]  # set by the tenant middleware
+        store = tenancy.Store.objects.filter(platform=platform, code=data["store"], is_active=True).first()
         if user is None or store is None or not is_member(user, store):
             detail = _("Wrong email or password, or no access to this store.")
             return Response({"code": "invalid_credentials", "detail": detail}, status=status.HTTP_400_BAD_REQUEST)
         token, key = services.api_token_create(store=store, user=user, name=data["name"])
-        token.key = key
+        token.key = key  # type: ignore[attr-defined]  # shown once, in this answer: the serializer reads it
         return Response(ApiKeyWithStoreSerializer(token).data, status=status.HTTP_201_CREATED)
 
 

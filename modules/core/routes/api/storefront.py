@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.urls import path
 from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
-from rest_framework.request import Request
 from rest_framework.response import Response
 
+from modules.tenancy.interface import StorefrontApiRequest
 from orion.api import StorefrontAPIMixin
 
 from ...serializers import StorefrontStoreSerializer
@@ -22,19 +24,19 @@ ACCEPT_LANGUAGE = OpenApiParameter(
 )
 
 
-def shopper_language(request: Request) -> str:
+def shopper_language(request: StorefrontApiRequest) -> str:
     """The language the shopper asked for (header or language cookie), else the store's own."""
     asked = "HTTP_ACCEPT_LANGUAGE" in request.META or settings.LANGUAGE_COOKIE_NAME in request.COOKIES
     return translation.get_language() if asked else request.store.default_language
 
 
-class StorefrontStoreApi(StorefrontAPIMixin, generics.GenericAPIView):
+class StorefrontStoreApi(StorefrontAPIMixin, generics.GenericAPIView[Any]):
     """The store's public information."""
 
     serializer_class = StorefrontStoreSerializer
 
     @extend_schema(summary="Show the store", parameters=[ACCEPT_LANGUAGE])
-    def get(self, request: Request) -> Response:
+    def get(self, request: StorefrontApiRequest) -> Response:
         language = shopper_language(request)
         with translation.override(language):
             data = StorefrontStoreSerializer(request.store, context={"language": language}).data

@@ -4,21 +4,29 @@ Django's own views, with Orion's templates (``templates/registration/``).
 Failed logins are throttled by django-axes (see settings: AXES_*).
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.urls import path, reverse_lazy
 
 from orion.accounts.forms import LoginForm, PasswordResetForm
+from orion.http import PlatformRequest
 
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset request; the emailed link is on this request's host, in the platform's public scheme."""
 
+    request: PlatformRequest  # the platform's public site
+
     success_url = reverse_lazy("public:core:password_reset_done")
     form_class = PasswordResetForm
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         # Behind a TLS proxy request.is_secure() can be False: the scheme comes from the settings.
         self.extra_email_context = {
             "protocol": settings.ORION_PUBLIC_SCHEME,
@@ -32,7 +40,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     success_url = reverse_lazy("public:core:password_reset_complete")
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         axes_reset(username=form.user.get_username())  # its failed logins are forgotten
         return response

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.views.generic import TemplateView
 
+from modules.tenancy.interface import StoreRequest
 from orion.audit.selectors import store_activity
 from orion.views import StoreViewMixin
 
@@ -18,6 +19,8 @@ class ActivityListView(StoreViewMixin, TemplateView):
     ``?object=catalog.product:12`` narrows to one object (the "All changes" link of its history),
     ``?module=catalog`` to one module.
     """
+
+    request: StoreRequest
 
     permission_required = "core.view_activity"
     template_name = "core/store/activity_list.html"

@@ -37,6 +37,8 @@ def contact_email(platform: Any) -> str:
 class HomeView(PlatformViewMixin, TemplateView):
     """What the platform offers (its enabled modules), its stores, and the way in."""
 
+    request: tenancy.PlatformRequest
+
     template_name = "core/public/home.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -95,13 +97,14 @@ class SignupForm(forms.Form):
         return email
 
     def clean_store_code(self) -> str:
-        code = self.cleaned_data["store_code"].lower()
+        code: str = self.cleaned_data["store_code"].lower()
         if tenancy.Store.objects.filter(platform=self.platform, code=code).exists():
             raise ValidationError(tenancy.StoreCodeTakenError.default_message, code="store_code_taken")
         return code
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
             self.add_error("password2", ValidationError(_("The two passwords differ."), code="password_mismatch"))
@@ -114,8 +117,10 @@ class SignupForm(forms.Form):
         return cleaned
 
 
-class SignupView(PlatformViewMixin, FormView):
+class SignupView(PlatformViewMixin, FormView[SignupForm]):
     """Create the merchant, store and owner (``merchant_signup``), log the owner in, open the dashboard."""
+
+    request: tenancy.PlatformRequest
 
     template_name = "core/public/signup.html"
     form_class = SignupForm

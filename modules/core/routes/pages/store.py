@@ -49,7 +49,7 @@ class RenderedWidget:
     html: SafeString
 
 
-def render_widget(request: HttpRequest, widget: Widget) -> RenderedWidget:
+def render_widget(request: tenancy.StoreRequest, widget: Widget) -> RenderedWidget:
     """The widget's HTML, or a short notice in its place when its template fails."""
     try:
         html = mark_safe(render_to_string(widget.template, {**widget.context, "widget": widget}, request=request))
@@ -64,6 +64,8 @@ NEW_KEY_SESSION = "orion_new_api_key"
 
 class DashboardView(StoreViewMixin, TemplateView):
     """Tiles and widgets from the enabled modules, and first steps for a new store."""
+
+    request: tenancy.StoreRequest
 
     permission_required = "core.view_dashboard"
     template_name = "core/store/dashboard_view.html"
@@ -111,6 +113,8 @@ class SettingsEditView(StoreViewMixin, TemplateView):
     """General settings (``core.edit_settings``) and, apart, language and currency
     (``core.manage_localisation``). Members with ``core.view_settings`` only read."""
 
+    request: tenancy.StoreRequest
+
     permission_required = "core.view_settings"
     edit_permission_required = "core.edit_settings"
     template_name = "core/store/settings_edit.html"
@@ -134,7 +138,7 @@ class SettingsEditView(StoreViewMixin, TemplateView):
             field.disabled = True
         return super().get_context_data(can_edit=can_edit, can_localise=can_localise, **kwargs)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: tenancy.StoreRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         localisation = request.POST.get("form") == LOCALISATION_FORM
         form_class = StoreLocalisationForm if localisation else StoreSettingsForm
         form = form_class(request.POST)
@@ -156,6 +160,8 @@ class SettingsEditView(StoreViewMixin, TemplateView):
 class ProfileEditView(StoreViewMixin, TemplateView):
     """The user's name and preferred language; any member may edit their own."""
 
+    request: tenancy.StoreRequest
+
     template_name = "core/store/profile_edit.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -165,7 +171,7 @@ class ProfileEditView(StoreViewMixin, TemplateView):
         )
         return super().get_context_data(password_change_url=reverse("public:core:password_change"), **kwargs)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: tenancy.StoreRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = ProfileForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -194,6 +200,8 @@ class ProfileEditView(StoreViewMixin, TemplateView):
 class ApiKeyListView(StoreViewMixin, TemplateView):
     """The user's own keys, then the other members' keys of the store."""
 
+    request: tenancy.StoreRequest
+
     permission_required = "core.manage_api_keys"
     template_name = "core/store/apikey_list.html"
 
@@ -218,7 +226,7 @@ class ApiKeyCreateView(StoreViewMixin, TemplateView):
         kwargs.setdefault("form", ApiKeyCreateForm())
         return super().get_context_data(**kwargs)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: tenancy.StoreRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = ApiKeyCreateForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -235,7 +243,7 @@ class ApiKeyCreatedView(StoreViewMixin, View):
     model = ApiToken
     permission_required = "core.manage_api_keys"
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: tenancy.StoreRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         token = selectors.apikey_get(store=request.store, pk=self.kwargs["pk"])
         if token is None:
             raise Http404(_("No such API key in this store."))
@@ -252,6 +260,8 @@ class ApiKeyCreatedView(StoreViewMixin, View):
 class ApiKeyRevokeView(StoreViewMixin, View):
     """Revoke one of the store's keys (POST only); it stops working at once."""
 
+    request: tenancy.StoreRequest
+
     model = ApiToken
     permission_required = "core.manage_api_keys"
     http_method_names = ["post"]
@@ -266,7 +276,7 @@ class ApiKeyRevokeView(StoreViewMixin, View):
         self.get_object()  # another store's key is a 404, whatever the method
         return super().http_method_not_allowed(request, *args, **kwargs)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: tenancy.StoreRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         token = self.get_object()
         services.api_token_revoke(store=request.store, token=token, actor=request.user)
         messages.success(request, _("The key “%(name)s” was revoked.") % {"name": token.name})
