@@ -17,6 +17,7 @@ from django_scopes import scope
 
 from modules.contracts.protocols import Metric, StoreRef, Widget
 from modules.tenancy import interface as tenancy
+from orion.accounts.models import User
 from orion.http import StoreRequest
 from orion.modules.context import enabled_definitions
 from orion.modules.definition import ModuleDefinition
@@ -73,7 +74,7 @@ class CoreMetricsProvider:
         ]
 
 
-def apikey_list(*, store: Any, user: Any, everyone: bool) -> list[ApiToken]:
+def apikey_list(*, store: StoreRef, user: User, everyone: bool) -> list[ApiToken]:
     """The store's API keys, newest first: the user's own, or every member's when ``everyone``."""
     with scope(store=store):
         keys = ApiToken.objects.select_related("user").order_by("-created_at")
@@ -82,7 +83,7 @@ def apikey_list(*, store: Any, user: Any, everyone: bool) -> list[ApiToken]:
         return list(keys)
 
 
-def apikey_get(*, store: Any, pk: int) -> ApiToken | None:
+def apikey_get(*, store: StoreRef, pk: int) -> ApiToken | None:
     """One of the store's keys, or None (another store's key is never found)."""
     with scope(store=store):
         return ApiToken.objects.filter(pk=pk).first()

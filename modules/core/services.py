@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from typing import Any
 
 from django.utils import timezone
 
+from modules.tenancy.interface import Store
+from orion.accounts.models import User
 from orion.permissions import is_member
 from orion.services import ensure_in_store, record, record_created, store_write
+from orion.types import Actor, StoreRef
 
 from .authentication import LOOKUP_LENGTH, hash_secret
 from .exceptions import ApiTokenNotFoundError, NotAMemberError
@@ -17,7 +19,9 @@ from .models import TOKEN_PREFIX, ApiToken
 
 
 @store_write(actor="user")
-def api_token_create(*, store: Any, user: Any, name: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
+def api_token_create(
+    *, store: Store, user: User, name: str, expires_at: datetime | None = None
+) -> tuple[ApiToken, str]:
     """A new key for ``user`` in ``store``; the key is returned once and never stored."""
     if not is_member(user, store):
         raise NotAMemberError()
@@ -33,7 +37,7 @@ def api_token_create(*, store: Any, user: Any, name: str, expires_at: datetime |
 
 
 @store_write
-def api_token_revoke(*, store: Any, token: ApiToken, actor: Any) -> ApiToken:
+def api_token_revoke(*, store: StoreRef, token: ApiToken, actor: Actor) -> ApiToken:
     """Revoke a key of ``store``; revoking twice changes nothing."""
     ensure_in_store(token, store, ApiTokenNotFoundError)
     if token.revoked_at is None:
@@ -43,7 +47,7 @@ def api_token_revoke(*, store: Any, token: ApiToken, actor: Any) -> ApiToken:
     return token
 
 
-def profile_update(*, user: Any, full_name: str) -> Any:
+def profile_update(*, user: User, full_name: str) -> User:
     """Change the user's own profile (their name; the language lives in a cookie)."""
     user.full_name = full_name
     user.full_clean(exclude=["password"])
