@@ -17,7 +17,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from orion.exceptions import OrionError
 
 
-def error_field(form: forms.Form, name: str | None, *, field_names: Mapping[str, str] | None = None) -> str | None:
+def error_field(form: forms.BaseForm, name: str | None, *, field_names: Mapping[str, str] | None = None) -> str | None:
     """The form field a problem named ``name`` belongs on, ``None`` for the form as a whole.
 
     ``field_names`` maps a model's field names to the form's where they differ
@@ -30,7 +30,7 @@ def error_field(form: forms.Form, name: str | None, *, field_names: Mapping[str,
 
 
 def add_service_error(
-    form: forms.Form, error: OrionError | ValidationError, *, field_names: Mapping[str, str] | None = None
+    form: forms.BaseForm, error: OrionError | ValidationError, *, field_names: Mapping[str, str] | None = None
 ) -> None:
     """Show a service's refusal on ``form``.
 

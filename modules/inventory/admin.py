@@ -34,14 +34,15 @@ from .models import StockItem, StockLocation, StockMovement
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
 
-class UniqueInStoreForm(forms.ModelForm):
+class UniqueInStoreForm(forms.ModelForm[Any]):
     """Checks the code or SKU is free in the store also when the store is read-only (on change)."""
 
     unique_field: ClassVar[str]
     unique_message: ClassVar[Any]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns
         store = cleaned.get("store") or (self.instance.store if self.instance.store_id else None)
         value = cleaned.get(self.unique_field)
         if store is not None and value:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db.models import Count, F, Q
-from django.http import HttpRequest
+from django.db.models import Count, F, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from modules.contracts.protocols import Metric, Widget
+from modules.contracts.protocols import Metric, StoreRef, Widget
+from orion.http import StoreRequest
 from orion.permissions import has_store_permission
 
 from .models import StockItem
@@ -23,16 +21,16 @@ LOW = Q(low_stock_threshold__isnull=False, on_hand__lte=F("reserved") + F("low_s
 SOLD_OUT = Q(on_hand__lte=F("reserved"))
 
 
-def _tracked():
+def _tracked() -> QuerySet[StockItem]:
     return StockItem.objects.filter(is_active=True, track_stock=True)
 
 
-def _may_view(store: Any, request: HttpRequest) -> bool:
+def _may_view(store: StoreRef, request: StoreRequest) -> bool:
     return has_store_permission(request.user, store, "inventory.view_stock", modules=request.modules)
 
 
 class InventoryDashboardProvider:
-    def get_metrics(self, store: Any, request: HttpRequest) -> list[Metric]:
+    def get_metrics(self, store: StoreRef, request: StoreRequest) -> list[Metric]:
         if not _may_view(store, request):
             return []
         with scope(store=store):
@@ -49,7 +47,7 @@ class InventoryDashboardProvider:
             Metric(key="inventory.sold_out", label=_("Sold out"), value=counts["sold_out"], url=url, order=31),
         ]
 
-    def get_widgets(self, store: Any, request: HttpRequest) -> list[Widget]:
+    def get_widgets(self, store: StoreRef, request: StoreRequest) -> list[Widget]:
         if not _may_view(store, request):
             return []
         with scope(store=store):

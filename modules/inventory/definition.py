@@ -4,12 +4,19 @@ Imported even when a deployment leaves the module out: nothing here
 imports the module's models or services.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from orion.modules.definition import FrontendType, MenuItem, ModuleDefinition, ModuleTier, PermissionDefinition
 
+if TYPE_CHECKING:
+    from .dashboard import InventoryDashboardProvider
 
-def _dashboard_provider():
+
+def _dashboard_provider() -> InventoryDashboardProvider:
     from .dashboard import InventoryDashboardProvider  # models load after the registry
 
     return InventoryDashboardProvider()

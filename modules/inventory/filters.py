@@ -7,6 +7,8 @@ store's location id is an invalid choice.
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import F, Q, QuerySet
@@ -27,24 +29,24 @@ def low_stock_q() -> Q:
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class LocationFilter(django_filters.ModelChoiceFilter):
+class LocationFilter(django_filters.ModelChoiceFilter):  # type: ignore[misc]  # django-filter ships no type information
     """A location of the request's store, by id (documented as an integer in the API schema)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(queryset=StockLocation.objects, empty_label=_("All locations"), **kwargs)
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class IdFilter(django_filters.NumberFilter):
+class IdFilter(django_filters.NumberFilter):  # type: ignore[misc]  # django-filter ships no type information
     """A row id: a whole number in the column's range (larger ones are a field error, not a database error)."""
 
     field_class = forms.IntegerField
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
 
 
-class StockItemFilter(django_filters.FilterSet):
+class StockItemFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     search = django_filters.CharFilter(
         method="filter_search", label=_("Search"), help_text=_("Part of the SKU or the name.")
     )
@@ -58,18 +60,18 @@ class StockItemFilter(django_filters.FilterSet):
         model = StockItem
         fields = ["search", "sku", "location", "low_only"]
 
-    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_search(self, queryset: QuerySet[StockItem], name: str, value: str) -> QuerySet[StockItem]:
         value = value.strip()
         return queryset.filter(Q(sku__icontains=value) | Q(name__icontains=value)) if value else queryset
 
-    def filter_location(self, queryset: QuerySet, name: str, value: StockLocation) -> QuerySet:
+    def filter_location(self, queryset: QuerySet[StockItem], name: str, value: StockLocation) -> QuerySet[StockItem]:
         return queryset.filter(levels__location=value, levels__quantity__gt=0)
 
-    def filter_low_only(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+    def filter_low_only(self, queryset: QuerySet[StockItem], name: str, value: bool) -> QuerySet[StockItem]:
         return queryset.filter(low_stock_q()) if value else queryset
 
 
-class StockMovementFilter(django_filters.FilterSet):
+class StockMovementFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     sku = django_filters.CharFilter(field_name="item__sku", lookup_expr="iexact", label=_("SKU"))
     item = IdFilter(field_name="item_id", label=_("Stock item id"))
     location = LocationFilter(label=_("Location"))
@@ -94,7 +96,7 @@ class StockMovementFilter(django_filters.FilterSet):
         fields = ["sku", "item", "location", "reason", "date_from", "date_to"]
 
 
-class ReservationFilter(django_filters.FilterSet):
+class ReservationFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     status = django_filters.ChoiceFilter(choices=ReservationStatus.choices, label=_("Status"))
     item = IdFilter(field_name="item_id", label=_("Stock item id"))
     reference = django_filters.CharFilter(field_name="reference", lookup_expr="exact", label=_("Reference"))

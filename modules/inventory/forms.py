@@ -12,12 +12,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from orion.types import StoreRef, StrOrPromise
+
 from . import selectors
 from .models import StockLocation
 from .models.stock import MovementReason
 
 
-def location_field(label: str, *, active_only: bool = True) -> forms.ModelChoiceField:
+def location_field(label: StrOrPromise, *, active_only: bool = True) -> forms.ModelChoiceField[StockLocation]:
     """The store's locations; inactive ones take no new stock, so only a transfer's source may be one."""
     locations = StockLocation.objects.filter(is_active=True) if active_only else StockLocation.objects.all()
     return forms.ModelChoiceField(label=label, queryset=locations, empty_label=None)
@@ -54,7 +56,8 @@ class StockAdjustForm(forms.Form):
         self.fields = {"location": location_field(_("Location")), **self.fields}
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns
         if cleaned.get("mode") in (self.MODE_ADD, self.MODE_REMOVE) and cleaned.get("quantity") == 0:
             self.add_error("quantity", _("Enter a quantity of at least 1."))
         return cleaned
@@ -91,7 +94,8 @@ class StockTransferForm(forms.Form):
         }
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns
         source, destination = cleaned.get("source"), cleaned.get("destination")
         if source is not None and source == destination:
             self.add_error("destination", _("Choose a location other than the one the stock leaves."))
@@ -108,7 +112,7 @@ class LowStockThresholdForm(forms.Form):
     )
 
 
-class StockLocationForm(forms.ModelForm):
+class StockLocationForm(forms.ModelForm[StockLocation]):
     """A location's fields; the services save it (``location_create`` / ``location_update``)."""
 
     class Meta:
@@ -117,12 +121,12 @@ class StockLocationForm(forms.ModelForm):
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"is_active": _("Inactive locations keep their history but take no new stock.")}
 
-    def __init__(self, *args: Any, store: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, store: StoreRef, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.store = store
 
     def clean_code(self) -> str:
-        code = self.cleaned_data["code"].lower()
+        code: str = self.cleaned_data["code"].lower()
         if selectors.location_code_taken(store=self.store, code=code, exclude=self.instance):
             raise ValidationError(_("Another location of this store already has this code."))
         return code

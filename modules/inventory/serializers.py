@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -25,11 +27,11 @@ ADJUST_REASONS = [
 ]
 
 
-class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
+class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField[Any]):
     """An id of the current store's rows: the manager (not a queryset) is evaluated per request, in scope."""
 
-    def __init__(self, model: type, **kwargs: Any) -> None:
-        super().__init__(queryset=model.objects, **kwargs)
+    def __init__(self, model: type[models.Model], **kwargs: Any) -> None:
+        super().__init__(queryset=model.objects, **kwargs)  # type: ignore[attr-defined]  # the store-scoped manager
 
 
 class ActiveLocationField(ScopedPrimaryKeyField):
@@ -38,21 +40,21 @@ class ActiveLocationField(ScopedPrimaryKeyField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(StockLocation, **kwargs)
 
-    def get_queryset(self):
-        return super().get_queryset().filter(is_active=True)
+    def get_queryset(self) -> QuerySet[Any]:
+        return super().get_queryset().filter(is_active=True)  # type: ignore[union-attr]  # it has one (the manager)
 
 
 # --- Locations -----------------------------------------------------------------
 
 
-class StockLocationSerializer(serializers.ModelSerializer):
+class StockLocationSerializer(serializers.ModelSerializer[StockLocation]):
     class Meta:
         model = StockLocation
         fields = ["id", "name", "code", "address", "is_active", "position", "created_at"]
         read_only_fields = fields
 
 
-class StockLocationInputSerializer(serializers.Serializer):
+class StockLocationInputSerializer(serializers.Serializer[Any]):
     """A new location's fields, or the ones to change (``partial``); ``context["location"]`` is the one edited."""
 
     name = serializers.CharField(max_length=100)
@@ -71,7 +73,7 @@ class StockLocationInputSerializer(serializers.Serializer):
 # --- Items and levels --------------------------------------------------------------
 
 
-class StockLevelSerializer(serializers.ModelSerializer):
+class StockLevelSerializer(serializers.ModelSerializer[StockLevel]):
     location_code = serializers.CharField(source="location.code", read_only=True)
 
     class Meta:
@@ -80,7 +82,7 @@ class StockLevelSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class StockItemSerializer(serializers.ModelSerializer):
+class StockItemSerializer(serializers.ModelSerializer[StockItem]):
     """An item with its totals and its quantity at each location it has a level at."""
 
     available = serializers.IntegerField(read_only=True, help_text=_("On hand minus active reservations."))
@@ -106,7 +108,7 @@ class StockItemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class StockItemThresholdSerializer(serializers.Serializer):
+class StockItemThresholdSerializer(serializers.Serializer[Any]):
     low_stock_threshold = serializers.IntegerField(
         min_value=0,
         max_value=MAX_QUANTITY,
@@ -118,7 +120,7 @@ class StockItemThresholdSerializer(serializers.Serializer):
 # --- Movements -----------------------------------------------------------------------
 
 
-class StockMovementSerializer(serializers.ModelSerializer):
+class StockMovementSerializer(serializers.ModelSerializer[StockMovement]):
     sku = serializers.CharField(source="item.sku", read_only=True)
     location_code = serializers.CharField(source="location.code", read_only=True)
 
@@ -141,7 +143,7 @@ class StockMovementSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class StockAdjustInputSerializer(serializers.Serializer):
+class StockAdjustInputSerializer(serializers.Serializer[Any]):
     """Stock received, written off or counted at one location: send ``delta`` or ``count``, not both."""
 
     location = ActiveLocationField(help_text=_("Id of one of this store's active locations."))
@@ -172,9 +174,9 @@ class StockAdjustInputSerializer(serializers.Serializer):
         return attrs
 
 
-class StockTransferInputSerializer(serializers.Serializer):
+class StockTransferInputSerializer(serializers.Serializer[Any]):
     item = ScopedPrimaryKeyField(StockItem, help_text=_("Id of the stock item to move."))
-    source = ScopedPrimaryKeyField(
+    source = ScopedPrimaryKeyField(  # type: ignore[assignment]  # a field named "source", not DRF's Field.source
         StockLocation, help_text=_("Id of the location the stock leaves (an inactive one can be emptied).")
     )
     destination = ActiveLocationField(help_text=_("Id of the active location the stock goes to."))
@@ -192,7 +194,7 @@ class StockTransferInputSerializer(serializers.Serializer):
 # --- Reservations ----------------------------------------------------------------------
 
 
-class ReservationSerializer(serializers.ModelSerializer):
+class ReservationSerializer(serializers.ModelSerializer[Reservation]):
     sku = serializers.CharField(source="item.sku", read_only=True)
 
     class Meta:

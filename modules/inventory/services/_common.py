@@ -190,7 +190,8 @@ def _positive(field: str, value: Any) -> None:
 
 def _save_unique(obj: models.Model, field: str, message: str, **unique: Any) -> None:
     """Validate and save ``obj``; another row with the same ``unique`` values is an error on ``field``."""
-    if type(obj).objects.filter(**unique).exclude(pk=obj.pk).exists():
+    # Every model saved here has the store-scoped ``objects`` manager.
+    if type(obj).objects.filter(**unique).exclude(pk=obj.pk).exists():  # type: ignore[attr-defined]
         raise ValidationError({field: message})
     obj.full_clean(validate_constraints=False)
     try:

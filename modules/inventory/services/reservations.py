@@ -90,7 +90,7 @@ def reservations_release_expired(*, now: datetime | None = None) -> int:
     store_model = Reservation._meta.get_field("store").related_model
     with scopes_disabled():
         due = Reservation.objects.filter(status=ReservationStatus.ACTIVE, expires_at__lte=now)
-        stores = list(store_model.objects.filter(pk__in=due.values("store_id")).order_by("pk"))
+        stores = list(store_model.objects.filter(pk__in=due.values("store_id")).order_by("pk"))  # type: ignore[attr-defined]  # tenancy's Store
     return sum(_release_expired_in_store(store=store, now=now) for store in stores)
 
 

@@ -20,6 +20,7 @@ from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from modules.tenancy.interface import Store, StoreApiRequest
 from orion.api import StoreAPIMixin, StoreQuerysetMixin
 
 from ... import selectors, services
@@ -44,7 +45,7 @@ MANAGE_LOCATIONS = "inventory.manage_locations"
 # --- Locations ---------------------------------------------------------------------
 
 
-class LocationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
+class LocationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView[StockLocation]):
     """The store's locations, in allocation order (view_stock); create one (manage_locations)."""
 
     model = StockLocation
@@ -52,7 +53,7 @@ class LocationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     edit_permission_required = MANAGE_LOCATIONS
     serializer_class = StockLocationSerializer
 
-    def get_store_queryset(self, store: Any) -> QuerySet[StockLocation]:
+    def get_store_queryset(self, store: Store) -> QuerySet[StockLocation]:
         return selectors.locations(store=store)
 
     @extend_schema(summary="List stock locations")
@@ -64,14 +65,14 @@ class LocationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
         request=StockLocationInputSerializer,
         responses={201: StockLocationSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StoreApiRequest) -> Response:
         serializer = StockLocationInputSerializer(data=request.data, context={"store": request.store})
         serializer.is_valid(raise_exception=True)
         location = services.location_create(store=request.store, actor=request.user, **serializer.validated_data)
         return Response(StockLocationSerializer(location).data, status=status.HTTP_201_CREATED)
 
 
-class LocationDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
+class LocationDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView[StockLocation]):
     """One location (view_stock); change it (manage_locations). Deactivating keeps its levels and movements."""
 
     model = StockLocation
@@ -79,17 +80,17 @@ class LocationDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIVi
     edit_permission_required = MANAGE_LOCATIONS
     serializer_class = StockLocationSerializer
 
-    def get_store_queryset(self, store: Any) -> QuerySet[StockLocation]:
+    def get_store_queryset(self, store: Store) -> QuerySet[StockLocation]:
         return selectors.locations(store=store)
 
     @extend_schema(summary="Show a stock location")
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StoreApiRequest, pk: int) -> Response:
         return Response(StockLocationSerializer(self.get_object()).data)
 
     @extend_schema(
         summary="Change a stock location", request=StockLocationInputSerializer, responses=StockLocationSerializer
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: StoreApiRequest, pk: int) -> Response:
         location = self.get_object()
         serializer = StockLocationInputSerializer(
             data=request.data, partial=True, context={"store": request.store, "location": location}
@@ -105,7 +106,7 @@ class LocationDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIVi
 
 
 @extend_schema_view(get=extend_schema(summary="List stock items with their levels"))
-class StockItemListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
+class StockItemListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView[StockItem]):
     """Stock items with on hand, reserved, available and the quantity per location; filtered."""
 
     model = StockItem
@@ -114,11 +115,11 @@ class StockItemListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = StockItemFilter
 
-    def get_store_queryset(self, store: Any) -> QuerySet[StockItem]:
+    def get_store_queryset(self, store: Store) -> QuerySet[StockItem]:
         return selectors.items_with_levels(store=store)
 
 
-class StockItemDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
+class StockItemDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView[StockItem]):
     """One stock item (view_stock); change its low-stock threshold (adjust_stock)."""
 
     model = StockItem
@@ -126,11 +127,11 @@ class StockItemDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIV
     edit_permission_required = ADJUST_STOCK
     serializer_class = StockItemSerializer
 
-    def get_store_queryset(self, store: Any) -> QuerySet[StockItem]:
+    def get_store_queryset(self, store: Store) -> QuerySet[StockItem]:
         return selectors.items_with_levels(store=store)
 
     @extend_schema(summary="Show a stock item with its levels")
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StoreApiRequest, pk: int) -> Response:
         return Response(StockItemSerializer(self.get_object()).data)
 
     @extend_schema(
@@ -138,7 +139,7 @@ class StockItemDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIV
         request=StockItemThresholdSerializer,
         responses=StockItemSerializer,
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: StoreApiRequest, pk: int) -> Response:
         item = self.get_object()
         serializer = StockItemThresholdSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -146,14 +147,14 @@ class StockItemDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIV
         return Response(StockItemSerializer(self.get_object()).data)
 
 
-class StockAdjustApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
+class StockAdjustApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView[StockItem]):
     """Record stock received, counted, corrected or written off at one location (adjust_stock)."""
 
     model = StockItem
     permission_required = ADJUST_STOCK
     serializer_class = StockItemSerializer
 
-    def get_store_queryset(self, store: Any) -> QuerySet[StockItem]:
+    def get_store_queryset(self, store: Store) -> QuerySet[StockItem]:
         return selectors.items(store=store)
 
     @extend_schema(
@@ -165,7 +166,7 @@ class StockAdjustApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView)
         request=StockAdjustInputSerializer,
         responses={201: StockMovementSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: StoreApiRequest, pk: int) -> Response:
         item = self.get_object()
         serializer = StockAdjustInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -175,12 +176,12 @@ class StockAdjustApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView)
         return Response(StockMovementSerializer(movement).data, status=status.HTTP_201_CREATED)
 
 
-class StockTransferApi(StoreAPIMixin, generics.GenericAPIView):
+class StockTransferApi(StoreAPIMixin, generics.GenericAPIView[Any]):
     """Move units of an item between two locations (adjust_stock): two movements, on hand unchanged."""
 
     permission_required = ADJUST_STOCK
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[StockTransferInputSerializer]:
         # Not a serializer_class attribute: tests/test_isolation.py reads its Meta.model to find an
         # object id for the URL, and this route has none (the item is in the body).
         return StockTransferInputSerializer
@@ -191,7 +192,7 @@ class StockTransferApi(StoreAPIMixin, generics.GenericAPIView):
         request=StockTransferInputSerializer,
         responses={201: StockMovementSerializer(many=True)},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StoreApiRequest) -> Response:
         serializer = StockTransferInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         movements = services.stock_transfer(store=request.store, actor=request.user, **serializer.validated_data)
@@ -202,7 +203,7 @@ class StockTransferApi(StoreAPIMixin, generics.GenericAPIView):
 
 
 @extend_schema_view(get=extend_schema(summary="List stock movements, newest first"))
-class MovementListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
+class MovementListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView[StockMovement]):
     """The append-only ledger of stock changes (read-only)."""
 
     model = StockMovement
@@ -211,12 +212,12 @@ class MovementListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = StockMovementFilter
 
-    def get_store_queryset(self, store: Any) -> QuerySet[StockMovement]:
+    def get_store_queryset(self, store: Store) -> QuerySet[StockMovement]:
         return selectors.movements(store=store)
 
 
 @extend_schema_view(get=extend_schema(summary="List stock reservations"))
-class ReservationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
+class ReservationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView[Reservation]):
     """Units held for carts and checkouts, soonest to expire first (read-only)."""
 
     model = Reservation
@@ -225,7 +226,7 @@ class ReservationListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView
     filter_backends = [DjangoFilterBackend]
     filterset_class = ReservationFilter
 
-    def get_store_queryset(self, store: Any) -> QuerySet[Reservation]:
+    def get_store_queryset(self, store: Store) -> QuerySet[Reservation]:
         return selectors.reservations(store=store)
 
 

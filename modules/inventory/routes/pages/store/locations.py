@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from modules.tenancy.interface import StoreRequest
 from orion.forms import add_service_error
 from orion.views import StoreViewMixin, store_url
 
@@ -23,6 +24,8 @@ from ._common import MANAGE_LOCATIONS
 
 
 class LocationListView(StoreViewMixin, TemplateView):
+    request: StoreRequest
+
     permission_required = MANAGE_LOCATIONS
     template_name = "inventory/store/location_list.html"
 
@@ -32,6 +35,8 @@ class LocationListView(StoreViewMixin, TemplateView):
 
 class LocationFormView(StoreViewMixin, TemplateView):
     """The location form; creates a location, or edits ``self.location``."""
+
+    request: StoreRequest
 
     permission_required = MANAGE_LOCATIONS
     template_name = "inventory/store/location_form.html"
@@ -51,7 +56,7 @@ class LocationFormView(StoreViewMixin, TemplateView):
             store=self.request.store, actor=self.request.user, location=self.location, **data
         )
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         form = StockLocationForm(request.POST, instance=self.location, store=request.store)
         if form.is_valid():
             try:
@@ -74,10 +79,10 @@ class LocationUpdateView(LocationFormView):
     model = StockLocation
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.location = get_object_or_404(selectors.locations(store=request.store), pk=kwargs["pk"])
+        self.location = get_object_or_404(selectors.locations(store=self.request.store), pk=kwargs["pk"])
         return super().get(request, *args, **kwargs)
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         self.location = get_object_or_404(selectors.locations(store=request.store), pk=kwargs["pk"])
         return super().post(request, **kwargs)
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.urls import path
 from django.views.generic import TemplateView
 
+from modules.tenancy.interface import StoreRequest
 from orion.views import StoreViewMixin
 
 from .... import selectors
@@ -16,6 +17,8 @@ from ._common import VIEW_STOCK, page_of
 
 class MovementListView(StoreViewMixin, TemplateView):
     """The ledger, newest first, filtered by SKU, location, reason and dates."""
+
+    request: StoreRequest
 
     permission_required = VIEW_STOCK
     template_name = "inventory/store/movement_list.html"

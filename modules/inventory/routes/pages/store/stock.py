@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from modules.tenancy.interface import StoreRequest
 from orion.forms import add_service_error
 from orion.views import StoreViewMixin, can, store_url
 
@@ -52,6 +53,8 @@ def stock_rows(items: Iterable[StockItem], locations: list[StockLocation]) -> li
 
 class StockListView(StoreViewMixin, TemplateView):
     """Every active item with its quantity per active location, totals and a low-stock badge."""
+
+    request: StoreRequest
 
     permission_required = VIEW_STOCK
     template_name = "inventory/store/stock_list.html"
@@ -104,7 +107,7 @@ class StockExportView(StoreViewMixin, View):
 
     permission_required = VIEW_STOCK
 
-    def get(self, request: HttpRequest, **kwargs: Any) -> StreamingHttpResponse:
+    def get(self, request: StoreRequest, **kwargs: Any) -> StreamingHttpResponse:
         filename = f"stock-{request.store.code}-{timezone.localdate().isoformat()}.csv"
         response = StreamingHttpResponse(
             export_lines(selectors.export_rows(store=request.store)), content_type="text/csv; charset=utf-8"
@@ -116,12 +119,14 @@ class StockExportView(StoreViewMixin, View):
 # --- One item -------------------------------------------------------------------------
 
 
-def get_item(request: HttpRequest, pk: int) -> StockItem:
+def get_item(request: StoreRequest, pk: int) -> StockItem:
     return get_object_or_404(selectors.items(store=request.store), pk=pk)
 
 
 class ItemDetailView(StoreViewMixin, TemplateView):
     """One item: its level at every location, its movements (newest first) and its active reservations."""
+
+    request: StoreRequest
 
     model = StockItem
     permission_required = VIEW_STOCK
@@ -151,9 +156,9 @@ class ItemThresholdView(ItemDetailView):
     edit_permission_required = ADJUST_STOCK
 
     def get(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
-        return redirect(store_url(request, "store:inventory:item_detail", pk=get_item(request, pk).pk))
+        return redirect(store_url(self.request, "store:inventory:item_detail", pk=get_item(self.request, pk).pk))
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         item = get_item(request, pk)
         form = LowStockThresholdForm(request.POST)
         if form.is_valid():
@@ -172,6 +177,8 @@ class ItemThresholdView(ItemDetailView):
 class ItemFormView(StoreViewMixin, TemplateView):
     """A form page about one item; ``apply`` calls the service, whose refusals become form errors."""
 
+    request: StoreRequest
+
     model = StockItem
     permission_required = ADJUST_STOCK
     form_class: type
@@ -189,7 +196,7 @@ class ItemFormView(StoreViewMixin, TemplateView):
     def apply(self, item: StockItem, form: Any) -> None:
         raise NotImplementedError
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         item = get_item(request, pk)
         form = self.form_class(request.POST)
         if form.is_valid():
