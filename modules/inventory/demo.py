@@ -10,12 +10,13 @@ again: locations are matched by code and items with any movement are left alone.
 from __future__ import annotations
 
 import zlib
-from typing import Any
 
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
+
+from modules.tenancy.interface import Store
 
 from . import services
 from .models import StockItem, StockLocation
@@ -31,7 +32,7 @@ DELIVERY = "demo-delivery-1"
 SOLD_OUT_ORDER = "demo-order-1001"
 
 
-def seed_locations(*, store: Any) -> list[StockLocation]:
+def seed_locations(*, store: Store) -> list[StockLocation]:
     """The store's demo locations, created when missing (by code)."""
     with scope(store=store):
         existing = {location.code: location for location in StockLocation.objects.all()}
@@ -57,7 +58,7 @@ def planned_quantities(sku: str) -> tuple[int, int]:
 
 
 @transaction.atomic
-def stock_items(*, store: Any) -> int:
+def stock_items(*, store: Store) -> int:
     """Receive demo stock for the store's tracked items that have no movement yet; returns how many."""
     warehouse, shop_floor = seed_locations(store=store)
     with scope(store=store):
@@ -80,7 +81,7 @@ def stock_items(*, store: Any) -> int:
     return len(fresh)
 
 
-def seed_store(*, store: Any) -> None:
+def seed_store(*, store: Store) -> None:
     """Locations now; stock once the demo's transaction commits.
 
     Deferred so that the items other modules' receivers create for this

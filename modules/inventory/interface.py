@@ -19,6 +19,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_scopes import scope
 
+from modules.contracts.protocols import StoreRef
+from modules.tenancy.interface import Store
+
 from . import services
 from .exceptions import (
     InsufficientStockError,
@@ -59,22 +62,22 @@ class Availability:
     is_low: bool  # tracked, with a threshold, and available at or below it
 
 
-def stock_item_create(*, store: Any, sku: str, name: str) -> int:
+def stock_item_create(*, store: Store, sku: str, name: str) -> int:
     """A new stock item for a variant; returns its id. A SKU taken in the store is ``ValidationError({"sku"})``."""
     return services.stock_item_create(store=store, sku=sku, name=name).pk
 
 
-def stock_item_update(*, store: Any, item_id: int, **fields: Any) -> None:
+def stock_item_update(*, store: StoreRef, item_id: int, **fields: Any) -> None:
     """Change ``sku``, ``name``, ``track_stock``, ``low_stock_threshold`` or ``is_active`` of an item."""
     services.stock_item_update(store=store, item=item_id, **fields)
 
 
-def stock_items_retire(*, store: Any, item_ids: Iterable[int]) -> None:
+def stock_items_retire(*, store: StoreRef, item_ids: Iterable[int]) -> None:
     """The items' variants are gone: mark them inactive; their stock and ledger stay."""
     services.stock_items_retire(store=store, item_ids=item_ids)
 
 
-def availability(*, store: Any, item_ids: Iterable[int]) -> dict[int, Availability]:
+def availability(*, store: StoreRef, item_ids: Iterable[int]) -> dict[int, Availability]:
     """Stock of each item, by id, in one query; ids of other stores are left out."""
     now = timezone.now()
     with scope(store=store):
@@ -108,7 +111,7 @@ def in_stock_q(prefix: str) -> Q:
     return Q(**{f"{prefix}__track_stock": False}) | Q(**{f"{prefix}__on_hand__gt": F(f"{prefix}__reserved")})
 
 
-def reserve(*, store: Any, item_id: int, quantity: int, reference: str, ttl: timedelta | None = None) -> int:
+def reserve(*, store: Store, item_id: int, quantity: int, reference: str, ttl: timedelta | None = None) -> int:
     """Hold ``quantity`` units for ``reference`` (a cart, a checkout); returns the reservation's id.
 
     ``InsufficientStockError`` when fewer are available.
@@ -116,12 +119,12 @@ def reserve(*, store: Any, item_id: int, quantity: int, reference: str, ttl: tim
     return services.reservation_create(store=store, item=item_id, quantity=quantity, reference=reference, ttl=ttl).pk
 
 
-def release(*, store: Any, reservation_id: int) -> None:
+def release(*, store: StoreRef, reservation_id: int) -> None:
     """Give a reservation's units back; releasing twice is harmless."""
     services.reservation_release(store=store, reservation=reservation_id)
 
 
-def allocate(*, store: Any, lines: Iterable[tuple[int, int]], reference: str, actor: Any = None) -> None:
+def allocate(*, store: Store, lines: Iterable[tuple[int, int]], reference: str, actor: Any = None) -> None:
     """Take an order's ``(item_id, quantity)`` lines out of stock, all or none.
 
     The reservations held for ``reference`` are consumed; ``InsufficientStockError``

@@ -14,20 +14,22 @@ from typing import Any
 from django.db.models import F, Prefetch, Q, QuerySet
 from django_scopes import scope
 
+from modules.contracts.protocols import StoreRef
+
 from .models import Reservation, StockItem, StockLevel, StockLocation, StockMovement
 from .models.stock import ReservationStatus
 
 EXPORT_CHUNK = 2000
 
 
-def locations(*, store: Any, active_only: bool = False) -> QuerySet[StockLocation]:
+def locations(*, store: StoreRef, active_only: bool = False) -> QuerySet[StockLocation]:
     """The store's locations in allocation order; ``active_only``: those that take new stock."""
     with scope(store=store):
         rows = StockLocation.objects.all()
         return rows.filter(is_active=True) if active_only else rows
 
 
-def location_code_taken(*, store: Any, code: str, exclude: StockLocation | None = None) -> bool:
+def location_code_taken(*, store: StoreRef, code: str, exclude: StockLocation | None = None) -> bool:
     """Whether another location of the store (not ``exclude``, the one being edited) has ``code``."""
     with scope(store=store):
         others = StockLocation.objects.filter(code=code)
@@ -36,46 +38,46 @@ def location_code_taken(*, store: Any, code: str, exclude: StockLocation | None 
     return others.exists()
 
 
-def items(*, store: Any) -> QuerySet[StockItem]:
+def items(*, store: StoreRef) -> QuerySet[StockItem]:
     """The store's stock items by SKU, plain (for one by pk)."""
     with scope(store=store):
         return StockItem.objects.all()
 
 
-def items_with_levels(*, store: Any) -> QuerySet[StockItem]:
+def items_with_levels(*, store: StoreRef) -> QuerySet[StockItem]:
     """The store's stock items with their levels (and each level's location) prefetched, by location."""
     with scope(store=store):
         levels = StockLevel.objects.select_related("location").order_by("location")
         return StockItem.objects.prefetch_related(Prefetch("levels", queryset=levels))
 
 
-def stock_table(*, store: Any) -> QuerySet[StockItem]:
+def stock_table(*, store: StoreRef) -> QuerySet[StockItem]:
     """Active items by SKU with their levels at active locations prefetched: the stock page's rows."""
     with scope(store=store):
         levels = StockLevel.objects.filter(location__is_active=True)
         return level_rows(store=store).filter(is_active=True).prefetch_related(Prefetch("levels", queryset=levels))
 
 
-def item_levels(*, store: Any, item: StockItem) -> QuerySet[StockLevel]:
+def item_levels(*, store: StoreRef, item: StockItem) -> QuerySet[StockLevel]:
     """``item``'s level at each location, with the location, in location order."""
     with scope(store=store):
         return StockLevel.objects.filter(item=item).select_related("location").order_by("location")
 
 
-def active_reservations(*, store: Any, item: StockItem) -> QuerySet[Reservation]:
+def active_reservations(*, store: StoreRef, item: StockItem) -> QuerySet[Reservation]:
     """Units of ``item`` held for carts and checkouts right now, soonest to expire first."""
     with scope(store=store):
         return Reservation.objects.filter(item=item, status=ReservationStatus.ACTIVE)
 
 
-def reservations(*, store: Any) -> QuerySet[Reservation]:
+def reservations(*, store: StoreRef) -> QuerySet[Reservation]:
     """The store's reservations, soonest to expire first, with their item joined."""
     with scope(store=store):
         return Reservation.objects.select_related("item")
 
 
 def level_rows(
-    *, store: Any, location: StockLocation | None = None, search: str = "", low_only: bool = False
+    *, store: StoreRef, location: StockLocation | None = None, search: str = "", low_only: bool = False
 ) -> QuerySet[StockItem]:
     """The store's stock items by SKU (``available`` and ``is_low`` are properties of each).
 
@@ -99,7 +101,7 @@ def level_rows(
 
 
 def movements(
-    *, store: Any, item: StockItem | None = None, location: StockLocation | None = None
+    *, store: StoreRef, item: StockItem | None = None, location: StockLocation | None = None
 ) -> QuerySet[StockMovement]:
     """The ledger, newest first, with item, location and user joined (one query per page)."""
     with scope(store=store):
@@ -111,7 +113,7 @@ def movements(
         return rows.order_by("-created_at", "-id")
 
 
-def export_rows(*, store: Any) -> Iterator[dict[str, Any]]:
+def export_rows(*, store: StoreRef) -> Iterator[dict[str, Any]]:
     """One dict per item and location (per item alone when it has no level yet), streamed for a CSV.
 
     Keys: sku, name, location (its code, "" without one), quantity,

@@ -15,6 +15,9 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from modules.contracts.protocols import StoreRef
+from modules.tenancy.interface import Store
+
 from ..events import stock_low
 from ..exceptions import InsufficientStockError, StockItemNotFoundError, StockLocationNotFoundError
 from ..models import Reservation, StockItem, StockLevel, StockLocation, StockMovement
@@ -47,7 +50,7 @@ def _lock_items(item_ids: Iterable[int]) -> dict[int, StockItem]:
     return items
 
 
-def _lock_levels(store: Any, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], StockLevel]:
+def _lock_levels(store: Store, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], StockLevel]:
     """The level rows of ``(item_id, location_id)`` pairs, created at 0 when missing, then locked in order.
 
     Called with the items already locked, so nobody else creates these rows meanwhile.
@@ -111,7 +114,7 @@ def _add_on_hand(item: StockItem, change: int) -> None:
 
 
 def _move(
-    store: Any,
+    store: Store,
     item: StockItem,
     level: StockLevel,
     change: int,
@@ -163,7 +166,7 @@ def _never_below_zero(items: Iterable[StockItem]) -> Iterator[None]:
         raise _insufficient({item.sku: _("Not enough stock.") for item in items}) from exc
 
 
-def _notify_low(store: Any, items: Iterable[StockItem], before: dict[int, int]) -> None:
+def _notify_low(store: StoreRef, items: Iterable[StockItem], before: dict[int, int]) -> None:
     """Send ``stock_low`` after commit for each item whose availability fell to its threshold or below."""
     for item in items:
         threshold = item.low_stock_threshold
@@ -178,7 +181,7 @@ def _notify_low(store: Any, items: Iterable[StockItem], before: dict[int, int]) 
             transaction.on_commit(functools.partial(_send_stock_low, store, payload))
 
 
-def _send_stock_low(store: Any, payload: dict[str, Any]) -> None:
+def _send_stock_low(store: StoreRef, payload: dict[str, Any]) -> None:
     # After commit the change stands: a failing receiver is logged, not raised at the caller.
     stock_low.send_robust(sender="inventory", platform=store.platform, **payload)
 

@@ -8,6 +8,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from modules.contracts.protocols import StoreRef
+from modules.tenancy.interface import Store
 from orion.services import record, record_changed, record_created, snapshot, store_write
 
 from ..models import StockItem
@@ -21,7 +23,7 @@ AUDITED = ("sku", "name", "track_stock", "low_stock_threshold", "is_active")
 @store_write(changes_shop=True)
 def stock_item_create(
     *,
-    store: Any,
+    store: Store,
     sku: str,
     name: str,
     track_stock: bool = True,
@@ -36,7 +38,7 @@ def stock_item_create(
 
 
 @store_write(changes_shop=True)
-def stock_item_update(*, store: Any, item: ItemRef, actor: Any = None, **fields: Any) -> StockItem:
+def stock_item_update(*, store: StoreRef, item: ItemRef, actor: Any = None, **fields: Any) -> StockItem:
     """Change an item's SKU, name, tracking, low-stock threshold or active flag (on the locked row)."""
     unknown = set(fields) - ITEM_FIELDS
     if unknown:
@@ -51,7 +53,7 @@ def stock_item_update(*, store: Any, item: ItemRef, actor: Any = None, **fields:
 
 
 @store_write(changes_shop=True)
-def stock_items_retire(*, store: Any, item_ids: Iterable[int], actor: Any = None) -> int:
+def stock_items_retire(*, store: StoreRef, item_ids: Iterable[int], actor: Any = None) -> int:
     """Mark items inactive (their variants are gone); stock and ledger stay. Returns how many changed."""
     retiring = [item for item in _lock_items(item_ids).values() if item.is_active]
     for item in retiring:

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from modules.contracts.protocols import StoreRef
+from modules.tenancy.interface import Store
 from orion.services import record_changed, record_created, snapshot, store_write
 
 from ..exceptions import StockLocationNotFoundError
@@ -19,7 +21,7 @@ AUDITED = ("name", "code", "address", "is_active", "position")
 @store_write(changes_shop=True)
 def location_create(
     *,
-    store: Any,
+    store: Store,
     actor: Any,
     name: str,
     code: str,
@@ -35,7 +37,7 @@ def location_create(
 
 
 @store_write(changes_shop=True)
-def location_update(*, store: Any, actor: Any, location: StockLocation | int, **fields: Any) -> StockLocation:
+def location_update(*, store: StoreRef, actor: Any, location: StockLocation | int, **fields: Any) -> StockLocation:
     """Change a location's name, code, address, active flag or position (on a fresh, locked row)."""
     unknown = set(fields) - LOCATION_FIELDS
     if unknown:

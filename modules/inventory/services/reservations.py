@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from modules.contracts.protocols import StoreRef
+from modules.tenancy.interface import Store
 from orion.services import store_write
 
 from ..exceptions import ReservationNotFoundError
@@ -34,7 +35,7 @@ RESERVATION_TTL = timedelta(minutes=getattr(settings, "ORION_STOCK_RESERVATION_M
 @store_write(changes_shop=True)
 def reservation_create(
     *,
-    store: Any,
+    store: Store,
     item: ItemRef,
     quantity: int,
     reference: str,
@@ -70,7 +71,7 @@ def reservation_create(
 
 
 @store_write(changes_shop=True)
-def reservation_release(*, store: Any, reservation: Reservation | int) -> Reservation:
+def reservation_release(*, store: StoreRef, reservation: Reservation | int) -> Reservation:
     """Give the units back; a reservation already released or consumed is returned unchanged."""
     item_id = Reservation.objects.filter(pk=_pk(reservation)).values_list("item_id", flat=True).first()
     if item_id is None:
@@ -95,6 +96,6 @@ def reservations_release_expired(*, now: datetime | None = None) -> int:
 
 
 @store_write(changes_shop=True)
-def _release_expired_in_store(*, store: Any, now: datetime) -> int:
+def _release_expired_in_store(*, store: StoreRef, now: datetime) -> int:
     due = Reservation.objects.filter(status=ReservationStatus.ACTIVE, expires_at__lte=now)
     return _release_expired_of(_lock_items(due.values_list("item_id", flat=True)), now)

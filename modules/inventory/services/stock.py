@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from modules.tenancy.interface import Store
 from orion.services import store_write
 
 from ..models import Reservation, StockItem, StockLevel, StockLocation, StockMovement
@@ -37,7 +38,7 @@ from ._common import (
 @store_write(changes_shop=True)
 def stock_adjust(
     *,
-    store: Any,
+    store: Store,
     actor: Any,
     item: ItemRef,
     location: StockLocation | int,
@@ -80,7 +81,7 @@ def stock_adjust(
 @store_write(changes_shop=True)
 def stock_transfer(
     *,
-    store: Any,
+    store: Store,
     actor: Any,
     item: ItemRef,
     source: StockLocation | int,
@@ -109,7 +110,7 @@ def stock_transfer(
 @store_write(changes_shop=True)
 def stock_allocate(
     *,
-    store: Any,
+    store: Store,
     lines: Iterable[tuple[ItemRef, int]],
     reference: str,
     actor: Any = None,
@@ -169,7 +170,7 @@ def stock_allocate(
 
 
 @store_write(changes_shop=True)
-def stock_rebuild(*, store: Any) -> int:
+def stock_rebuild(*, store: Store) -> int:
     """Recompute levels from the ledger, ``on_hand`` from them and ``reserved`` from active reservations.
 
     Returns how many level and item rows were wrong (0 when the maintained
