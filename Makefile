@@ -35,6 +35,7 @@ test-fast: install  # the edit-and-test loop: the suite less the tests marked sl
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 screenshots: install  # refresh docs/screenshots/ (needs scripts/install-browser)
 	ORION_SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/e2e -p no:cacheprovider
