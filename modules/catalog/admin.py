@@ -12,6 +12,8 @@ inlines), through ``store__platform``; platform admins view.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +31,7 @@ class CatalogAdmin(PlatformScopedAdmin):
     read_only = True
 
 
-class CatalogInline(PlatformScopedInline, admin.TabularInline):
+class CatalogInline(PlatformScopedInline, admin.TabularInline[Any, Any]):
     """Rows of a product or an attribute, read-only like their parent."""
 
     platform_admin_actions = ("view",)

@@ -157,7 +157,9 @@ class StockState:
         if self.status == StockStatus.SOLD_OUT:
             return _("Sold out")
         if self.status == StockStatus.LOW:
-            return ngettext("Only %(count)d left", "Only %(count)d left", self.available) % {"count": self.available}
+            # Low stock is counted: ``available`` is set.
+            count: int = self.available  # type: ignore[assignment]
+            return ngettext("Only %(count)d left", "Only %(count)d left", count) % {"count": count}
         return _("In stock")
 
 
@@ -282,7 +284,10 @@ def product_page(*, store: Any, slug: str, variant_id: int | None = None) -> Pro
         .prefetch_related("option_values")
     )
     stock = availability(store=store, item_ids=[v.stock_item_id for v in variants if v.stock_item_id is not None])
-    choices = [_variant_choice(product, variant, attributes, stock.get(variant.stock_item_id)) for variant in variants]
+    choices = [
+        _variant_choice(product, variant, attributes, stock.get(variant.stock_item_id))  # type: ignore[arg-type]  # None: no stock
+        for variant in variants
+    ]
     categories = VisibleCategories(store=store)
     product_categories = [
         categories.by_id[pk] for pk in product.categories.values_list("pk", flat=True) if pk in categories.by_id
@@ -310,7 +315,7 @@ def _variant_choice(
     return VariantChoice(
         variant=variant,
         values=tuple(by_attribute[a.pk] for a in attributes if a.pk in by_attribute),
-        price_cents=variant.price_cents if uses_own_price else product.price_cents,
+        price_cents=variant.price_cents if variant.price_cents is not None else product.price_cents,
         # A variant's own price comes with its own former price; the product's with the product's.
         compare_at_price_cents=variant.compare_at_price_cents if uses_own_price else product.compare_at_price_cents,
         stock=StockState.of(stock),

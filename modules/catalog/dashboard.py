@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, Q
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from modules.contracts.protocols import Metric
+from modules.contracts.protocols import Metric, StoreRef
+from orion.http import StoreRequest
 from orion.permissions import has_store_permission
 
 from .limits import active_product_limit
@@ -18,7 +16,7 @@ from .models import Product, ProductStatus
 
 
 class CatalogMetricsProvider:
-    def get_metrics(self, store: Any, request: HttpRequest) -> list[Metric]:
+    def get_metrics(self, store: StoreRef, request: StoreRequest) -> list[Metric]:
         if not has_store_permission(request.user, store, "catalog.view_product", modules=request.modules):
             return []
         with scope(store=store):

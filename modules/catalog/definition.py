@@ -4,6 +4,10 @@ Imported even when a deployment leaves the module out: nothing here
 imports the module's models or services.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from orion.modules.definition import (
@@ -15,8 +19,11 @@ from orion.modules.definition import (
     PermissionDefinition,
 )
 
+if TYPE_CHECKING:
+    from .dashboard import CatalogMetricsProvider
 
-def _metrics_provider():
+
+def _metrics_provider() -> CatalogMetricsProvider:
     from .dashboard import CatalogMetricsProvider  # models load after the registry
 
     return CatalogMetricsProvider()

@@ -53,7 +53,7 @@ def _visible_categories(request: Any) -> QuerySet[Category]:
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class _CategoryTreeFilter(django_filters.ModelChoiceFilter):
+class _CategoryTreeFilter(django_filters.ModelChoiceFilter):  # type: ignore[misc]  # django-filter ships no type information
     """A category and everything below it."""
 
     def filter(self, queryset: QuerySet[Product], value: Category | None) -> QuerySet[Product]:
@@ -65,7 +65,7 @@ class _CategoryTreeFilter(django_filters.ModelChoiceFilter):
         )
 
 
-class ProductFilter(django_filters.FilterSet):
+class ProductFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     """The store's product list: search title and SKU, status, category, stock, ordering."""
 
     STOCK_CHOICES = (
@@ -122,7 +122,7 @@ class ProductFilter(django_filters.FilterSet):
         return _order(queryset, self.form.cleaned_data.get("ordering") or "-created")
 
 
-class ShopProductFilter(django_filters.FilterSet):
+class ShopProductFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
     """The shop's product list: full-text search, category, price range (cents), in stock, ordering.
 
     With a search and no ordering chosen, the best matches come first.
@@ -164,5 +164,6 @@ class ShopProductFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         ordering = self.form.cleaned_data.get("ordering")
         if not ordering and (self.form.cleaned_data.get("q") or "").strip():
-            return queryset.order_by("-search_rank", F("published_at").desc(nulls_last=True), "-pk")
+            # search_rank: annotated by the search filter above.
+            return queryset.order_by("-search_rank", F("published_at").desc(nulls_last=True), "-pk")  # type: ignore[misc]
         return _order(queryset, self.ORDERINGS[ordering or "newest"])

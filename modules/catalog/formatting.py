@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 
 
-def format_money(cents: int | None, currency: str) -> str:
+def format_money(cents: int | str | None, currency: str) -> str:
     """``1250, "EUR"`` -> ``"€12.50"`` (in English); ``""`` for no amount."""
     if cents is None or cents == "":
         return ""

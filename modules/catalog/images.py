@@ -74,7 +74,7 @@ def _read(upload: Any, max_bytes: int) -> bytes:
         raise _reject(_("The image is larger than %(mb)s MB.") % {"mb": round(max_bytes / 1024 / 1024, 1)})
     if hasattr(upload, "seek"):
         upload.seek(0)
-    data = upload.read(max_bytes + 1)
+    data: bytes = upload.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise _reject(_("The image is larger than %(mb)s MB.") % {"mb": round(max_bytes / 1024 / 1024, 1)})
     if not data:
@@ -89,7 +89,7 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             probe = Image.open(io.BytesIO(data))
-            if ALIASES.get(probe.format, probe.format) not in FORMATS:
+            if ALIASES.get(probe.format or "", probe.format or "") not in FORMATS:
                 raise _reject(_("Only JPEG, PNG, WebP and GIF images are accepted."))
             # The header alone gives the size: check it before decoding a single pixel.
             if probe.width * probe.height > max_pixels:
@@ -148,7 +148,7 @@ def validate_image(upload: Any, *, max_bytes: int | None = None, max_pixels: int
     if MARKUP.search(data):
         raise _reject(_("The file contains HTML or script code, which images must not."))
     image = _open(data, max_pixels)
-    pillow_format = ALIASES.get(image.format, image.format)
+    pillow_format = ALIASES.get(image.format or "", image.format or "")  # in FORMATS: _open() made sure
     if declared is not None and declared != pillow_format:
         raise _reject(
             _("The file name says %(declared)s but the content is %(actual)s.")

@@ -136,7 +136,7 @@ def _language_default() -> str:
     return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
-def _variants() -> QuerySet[Variant]:
+def _variants() -> QuerySet[Variant, Any]:  # rows of values("product")
     """The variants of the outer product (correlated subquery; the product fixes the store)."""
     return Variant._base_manager.filter(product=OuterRef("pk")).order_by().values("product")
 

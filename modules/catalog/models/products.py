@@ -156,4 +156,4 @@ class ProductImage(models.Model):
         ordering = ["product_id", "position", "id"]
 
     def __str__(self) -> str:
-        return self.alt_text or self.image.name
+        return self.alt_text or self.image.name or ""

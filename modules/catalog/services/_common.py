@@ -52,7 +52,7 @@ def unique_slug(
     An explicit ``wanted`` slug must be free (else a field error); without one
     the slug comes from ``source`` with -2, -3, ... added until it is free.
     """
-    max_length = model._meta.get_field("slug").max_length
+    max_length: int = model._meta.get_field("slug").max_length  # type: ignore[union-attr, assignment]  # a CharField
     taken_rows = model._base_manager.filter(**scope_filter).exclude(pk=exclude_pk)
     if wanted:
         if taken_rows.filter(slug=wanted).exists():
@@ -89,7 +89,8 @@ def resolve(model: type[models.Model], items: Iterable[Any], *, field: str) -> l
     if not given:
         return []
     ids = [as_id(item) for item in given]
-    found = model.objects.in_bulk([pk for pk in ids if pk is not None])
+    # Every model read here has the store-scoped ``objects`` manager.
+    found = model.objects.in_bulk([pk for pk in ids if pk is not None])  # type: ignore[attr-defined]
     missing = [getattr(item, "pk", item) for item, pk in zip(given, ids, strict=True) if pk not in found]
     if missing:
         raise ValidationError({field: [_("Unknown or not of this store: %(ids)s.") % {"ids": missing}]})

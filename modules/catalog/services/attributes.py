@@ -134,7 +134,7 @@ def _rename_stock_items(store: Any, value: AttributeValue) -> None:
     )
     for variant in variants:
         name = variant_name(variant.product, variant.option_values.all())
-        inventory.stock_item_update(store=store, item_id=variant.stock_item_id, name=name)
+        inventory.stock_item_update(store=store, item_id=variant.stock_item_id, name=name)  # type: ignore[arg-type]  # not null here
 
 
 @store_write(changes_shop=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.db.models import Max
 
 from orion.services import ensure_in_store, record_changed, record_created, record_deleted, snapshot, store_write
@@ -24,7 +25,11 @@ def _delete_files_on_commit(*field_files: Any) -> None:
     for field_file in field_files:
         if field_file:
             storage, name = field_file.storage, field_file.name
-            on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+            def delete(storage: Storage = storage, name: str = name) -> None:
+                storage.delete(name)
+
+            on_commit(delete)
 
 
 @store_write(changes_shop=True)
@@ -67,8 +72,9 @@ def product_image_add(
     try:
         image.save()
     except BaseException:  # the files were written first: do not leave them behind
-        image.image.storage.delete(image.image.name)
-        image.thumbnail.storage.delete(image.thumbnail.name)
+        # Both were saved above, so both have a name.
+        image.image.storage.delete(image.image.name)  # type: ignore[arg-type]
+        image.thumbnail.storage.delete(image.thumbnail.name)  # type: ignore[arg-type]
         raise
     record_created(image, "catalog.product.image_added", AUDITED, on=product)
     return image

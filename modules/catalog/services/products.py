@@ -10,12 +10,13 @@ with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
+from django.core.files.storage import Storage
 from django.db import IntegrityError, connection, transaction
 from django.db.models import TextField, Value
 from django.utils import timezone
@@ -137,7 +138,7 @@ def _plan_variants(
                 position=given.position if given else 0,
             )
         ]
-        prefix = lambda index: ""  # noqa: E731 - the default variant's fields are the product's
+        prefix: Callable[[int], str] = lambda index: ""  # noqa: E731 - the default variant's fields are the product's
     else:
         if not variants:
             raise ValidationError({"variants": [_("A product with options needs at least one variant.")]})
@@ -169,7 +170,7 @@ def _plan_variants(
                     % {"options": ", ".join(str(attribute) for attribute in options)}
                 )
             else:
-                combination = frozenset(value.pk for value in chosen)
+                combination = frozenset(value.pk for value in chosen if value is not None)  # none is, as checked
                 if combination in combinations:
                     errors.setdefault(f"{field}option_values", []).append(
                         _("Variant %(number)d already has these options.") % {"number": combinations[combination] + 1}
@@ -238,12 +239,13 @@ def _save_variants(
         if retired:
             inventory.stock_items_retire(store=store, item_ids=retired)
     # SKUs may move between variants (A takes B's, B takes A's): park the changing ones first.
+    # (Every variant in ``changing`` has an existing row.)
     changing = [v for v in planned if v.existing is not None and v.existing.sku != v.sku]
-    swapping = {v.sku for v in changing} & {v.existing.sku for v in changing}
+    swapping = {v.sku for v in changing} & {v.existing.sku for v in changing}  # type: ignore[union-attr]
     for variant in changing:
-        Variant.objects.filter(pk=variant.existing.pk).update(sku=f"~{variant.existing.pk}")
-        if swapping and variant.existing.stock_item_id:
-            item_id = variant.existing.stock_item_id
+        Variant.objects.filter(pk=variant.existing.pk).update(sku=f"~{variant.existing.pk}")  # type: ignore[union-attr]
+        if swapping and variant.existing.stock_item_id:  # type: ignore[union-attr]
+            item_id = variant.existing.stock_item_id  # type: ignore[union-attr]
             inventory.stock_item_update(store=store, item_id=item_id, sku=f"~{item_id}")
     for variant in planned:
         field = f"variants[{variant.index}]." if has_options else ""
@@ -472,7 +474,11 @@ def _delete_products(store: Any, products: list[Product]) -> None:
         for field_file in (image_file, thumbnail_file):
             if field_file:
                 storage, name = field_file.storage, field_file.name
-                on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+                def delete(storage: Storage = storage, name: str | None = name) -> None:
+                    storage.delete(name)  # type: ignore[arg-type]  # a file that is set has a name
+
+                on_commit(delete)
 
 
 @store_write(changes_shop=True)
@@ -486,7 +492,7 @@ def _products_by_ids(product_ids: Iterable[Any]) -> list[Product]:
     ids = list(dict.fromkeys(as_id(pk) for pk in product_ids))
     if None in ids:
         raise ProductNotFoundError()
-    products = list(Product.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+    products = list(Product.objects.select_for_update().filter(pk__in=ids).order_by("pk"))  # type: ignore[misc]  # no None
     if len(products) != len(ids):
         raise ProductNotFoundError()
     return products
