@@ -19,6 +19,7 @@ models.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ def test_every_view_derives_from_its_frontends_scoped_base(route):
     )
 
 
+@functools.cache
 def _scoped_models() -> list[type]:
     exempt = seed_exemptions()
     return [model for model in scoped_models() if model._meta.label not in exempt]

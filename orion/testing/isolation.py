@@ -25,6 +25,7 @@ fails for a store-scoped model that has neither a seed nor an exemption.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from typing import Any
@@ -66,6 +67,7 @@ def scoped_models() -> list[type]:
     return [model for model in apps.get_models() if hasattr(model._default_manager, "with_scopes_disabled")]
 
 
+@functools.cache
 def _import_seeds() -> None:
     from orion.testing.factories import covered_apps
 

@@ -4,6 +4,8 @@ from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase, override_settings
 from django_scopes import scope, scopes_disabled
 from PIL import Image
 
@@ -33,62 +35,24 @@ def load_demo(db, settings, tmp_path, django_capture_on_commit_callbacks):
     return load
 
 
+@pytest.fixture(scope="class")
+def demo_loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for a class's tests, in a transaction rolled back after its last test.
+
+    Each test still runs in its own savepoint (pytest-django's ``db``): loading
+    the whole demo is the slowest thing these tests do, so they share one load.
+    """
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media")):
+        with transaction.atomic():
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                call_command("load_demo", stdout=StringIO())
+            yield
+            transaction.set_rollback(True)
+
+
 def counts() -> dict[str, int]:
     with scopes_disabled():
         return {model.__name__: model.objects.count() for model in MODELS}
-
-
-def test_loading_the_demo_twice_gives_the_same_rows(load_demo):
-    load_demo()
-    first = counts()
-
-    load_demo()
-
-    assert counts() == first
-    assert first["Product"] == sum(len(catalogue.products) for catalogue in demo.catalogues().values())
-    assert first["StockLocation"] == 2 * len(demo.catalogues())
-
-
-def test_every_catalogue_store_gets_products_categories_options_images_and_stock(load_demo):
-    load_demo()
-
-    with scopes_disabled():
-        stores = {store.code: store for store in Store.objects.all()}
-        assert not Product.objects.filter(store=stores["cafe"]).exists()  # catalog is off on Orion Loyalty
-        assert not StockLocation.objects.filter(store=stores["cafe"]).exists()
-    for code, catalogue in demo.catalogues().items():
-        with scope(store=stores[code]):
-            products = Product.objects.all()
-            assert products.count() == len(catalogue.products)
-            assert products.filter(status="draft").count() == products.filter(status="archived").count() == 1
-            assert products.filter(is_featured=True, status="active").exists()
-            assert products.filter(compare_at_price_cents__gt=0).exists()
-            assert not products.filter(images__isnull=True).exists()  # every product has a picture
-            assert not products.filter(title_de__isnull=True).exists()
-            assert products.exclude(title_fr__isnull=True).exists()
-            assert products.exclude(title_lb__isnull=True).exists()
-            # A tree two levels deep, every product filed under a subcategory.
-            assert Category.objects.filter(parent__isnull=True).count() == len(catalogue.categories)
-            assert not Category.objects.filter(parent__parent__isnull=False).exists()
-            assert not products.filter(categories__parent__isnull=True).exists()
-            assert set(Attribute.objects.values_list("slug", flat=True)) == {"size", "colour"}
-            # Stock: every variant's item was received somewhere or sold; exactly one sold out.
-            items = StockItem.objects.all()
-            assert items.count() == Variant.objects.count()
-            assert not items.filter(movements__isnull=True).exists()
-            assert items.filter(on_hand=0).count() == 1
-            assert items.get(on_hand=0).movements.filter(reason="sold").exists()
-            assert sum(item.is_low for item in items) > 1  # the sold-out one and others
-        assert inventory_services.stock_rebuild(store=stores[code]) == 0  # levels and on_hand agree with the ledger
-    with scope(store=stores["acme"]):
-        assert list(StockLocation.objects.values_list("code", flat=True)) == ["warehouse", "shop-floor"]
-        jacket = Product.objects.get(variants__sku="ACME-STORM-S-BLACK")
-        assert (jacket.title_en, jacket.title_de) == ("Storm Shell Jacket", "Storm Hardshelljacke")
-        assert "Storm Hardshelljacke" in jacket.search_document
-        assert jacket.variants.count() == 6  # 3 sizes x 2 colours
-        assert jacket.images.count() == 2  # one per colour
-        red = jacket.variants.get(sku="ACME-STORM-L-RED")
-        assert set(red.option_values.values_list("slug", flat=True)) == {"l", "red"}
 
 
 # What the demo loaded per store before its catalogues became data files:
@@ -100,40 +64,98 @@ LOADED = {
 }
 
 
-def test_the_data_files_load_into_the_catalogues_the_demo_always_had(load_demo):
-    load_demo()
+@pytest.mark.usefixtures("demo_loaded_once")
+class TestTheLoadedDemo:
+    """What one load of the demo gives (the class shares it: see ``demo_loaded_once``)."""
 
-    assert list(demo.catalogues()) == list(LOADED)
-    with scopes_disabled():
-        for code, expected in LOADED.items():
-            models = (Product, Variant, Category, AttributeValue, ProductImage)
-            assert tuple(model.objects.filter(store__code=code).count() for model in models) == expected, code
-        tent = Product.objects.get(store__code="acme", variants__sku="ACME-DOME2")
-        assert (tent.title_fr, tent.title_lb, tent.slug) == (
-            "Tente dôme deux places",
-            "Kuppelzelt fir zwee",
-            "two-person-dome-tent",
-        )
-        assert (tent.price_cents, tent.compare_at_price_cents, tent.is_featured) == (29900, 34900, True)
-        assert tent.description_de == "<p>In fünf Minuten aufgebaut und sturmfest.</p>"
-        wellies = Product.objects.get(store__code="acme-kids", title_en="Frog Wellies")
-        assert (wellies.title_lb, wellies.price_cents) == ("Fräsch-Gummistiwwelen", 2900)
-        assert list(wellies.variants.values_list("sku", flat=True)) == ["KIDS-FROG-24", "KIDS-FROG-26", "KIDS-FROG-28"]
-        assert wellies.categories.get().name_lb == "Gummistiwwelen"
-        assert wellies.categories.get().parent.slug == "schuhe"
-        bowl = Product.objects.get(store__code="bistro", title_en="Café au Lait Bowl")
-        assert (bowl.title_fr, bowl.price_cents, bowl.compare_at_price_cents) == ("Bol à café au lait", 900, None)
-        assert list(bowl.variants.values_list("sku", flat=True)) == ["BIS-BOWL-NAVY", "BIS-BOWL-RED", "BIS-BOWL-GREEN"]
-        assert list(bowl.images.values_list("alt_text_fr", flat=True)) == [
-            "Bol à café au lait, Bleu marine",
-            "Bol à café au lait, Rouge",
-            "Bol à café au lait, Vert",
-        ]
-        mandoline = Product.objects.get(store__code="bistro", title_en="Mandoline Slicer")
-        assert (mandoline.status, mandoline.title_fr, mandoline.title_lb) == ("draft", "Mandoline", None)
-        size = AttributeValue.objects.filter(store__code="acme", attribute__slug="size")
-        assert list(size.values_list("value_de", flat=True)) == ["S", "M", "L", "XL", "39", "41", "43", "45"]
-        assert AttributeValue.objects.get(store__code="bistro", slug="navy").value_lb == "Marineblo"
+    def test_loading_the_demo_twice_gives_the_same_rows(self, load_demo):
+        first = counts()
+
+        load_demo()
+
+        assert counts() == first
+        assert first["Product"] == sum(len(catalogue.products) for catalogue in demo.catalogues().values())
+        assert first["StockLocation"] == 2 * len(demo.catalogues())
+
+    def test_every_catalogue_store_gets_products_categories_options_images_and_stock(self, db):
+        with scopes_disabled():
+            stores = {store.code: store for store in Store.objects.all()}
+            assert not Product.objects.filter(store=stores["cafe"]).exists()  # catalog is off on Orion Loyalty
+            assert not StockLocation.objects.filter(store=stores["cafe"]).exists()
+        for code, catalogue in demo.catalogues().items():
+            with scope(store=stores[code]):
+                products = Product.objects.all()
+                assert products.count() == len(catalogue.products)
+                assert products.filter(status="draft").count() == products.filter(status="archived").count() == 1
+                assert products.filter(is_featured=True, status="active").exists()
+                assert products.filter(compare_at_price_cents__gt=0).exists()
+                assert not products.filter(images__isnull=True).exists()  # every product has a picture
+                assert not products.filter(title_de__isnull=True).exists()
+                assert products.exclude(title_fr__isnull=True).exists()
+                assert products.exclude(title_lb__isnull=True).exists()
+                # A tree two levels deep, every product filed under a subcategory.
+                assert Category.objects.filter(parent__isnull=True).count() == len(catalogue.categories)
+                assert not Category.objects.filter(parent__parent__isnull=False).exists()
+                assert not products.filter(categories__parent__isnull=True).exists()
+                assert set(Attribute.objects.values_list("slug", flat=True)) == {"size", "colour"}
+                # Stock: every variant's item was received somewhere or sold; exactly one sold out.
+                items = StockItem.objects.all()
+                assert items.count() == Variant.objects.count()
+                assert not items.filter(movements__isnull=True).exists()
+                assert items.filter(on_hand=0).count() == 1
+                assert items.get(on_hand=0).movements.filter(reason="sold").exists()
+                assert sum(item.is_low for item in items) > 1  # the sold-out one and others
+            assert inventory_services.stock_rebuild(store=stores[code]) == 0  # levels and on_hand agree with the ledger
+        with scope(store=stores["acme"]):
+            assert list(StockLocation.objects.values_list("code", flat=True)) == ["warehouse", "shop-floor"]
+            jacket = Product.objects.get(variants__sku="ACME-STORM-S-BLACK")
+            assert (jacket.title_en, jacket.title_de) == ("Storm Shell Jacket", "Storm Hardshelljacke")
+            assert "Storm Hardshelljacke" in jacket.search_document
+            assert jacket.variants.count() == 6  # 3 sizes x 2 colours
+            assert jacket.images.count() == 2  # one per colour
+            red = jacket.variants.get(sku="ACME-STORM-L-RED")
+            assert set(red.option_values.values_list("slug", flat=True)) == {"l", "red"}
+
+    def test_the_data_files_load_into_the_catalogues_the_demo_always_had(self, db):
+        assert list(demo.catalogues()) == list(LOADED)
+        with scopes_disabled():
+            for code, expected in LOADED.items():
+                models = (Product, Variant, Category, AttributeValue, ProductImage)
+                assert tuple(model.objects.filter(store__code=code).count() for model in models) == expected, code
+            tent = Product.objects.get(store__code="acme", variants__sku="ACME-DOME2")
+            assert (tent.title_fr, tent.title_lb, tent.slug) == (
+                "Tente dôme deux places",
+                "Kuppelzelt fir zwee",
+                "two-person-dome-tent",
+            )
+            assert (tent.price_cents, tent.compare_at_price_cents, tent.is_featured) == (29900, 34900, True)
+            assert tent.description_de == "<p>In fünf Minuten aufgebaut und sturmfest.</p>"
+            wellies = Product.objects.get(store__code="acme-kids", title_en="Frog Wellies")
+            assert (wellies.title_lb, wellies.price_cents) == ("Fräsch-Gummistiwwelen", 2900)
+            assert list(wellies.variants.values_list("sku", flat=True)) == [
+                "KIDS-FROG-24",
+                "KIDS-FROG-26",
+                "KIDS-FROG-28",
+            ]
+            assert wellies.categories.get().name_lb == "Gummistiwwelen"
+            assert wellies.categories.get().parent.slug == "schuhe"
+            bowl = Product.objects.get(store__code="bistro", title_en="Café au Lait Bowl")
+            assert (bowl.title_fr, bowl.price_cents, bowl.compare_at_price_cents) == ("Bol à café au lait", 900, None)
+            assert list(bowl.variants.values_list("sku", flat=True)) == [
+                "BIS-BOWL-NAVY",
+                "BIS-BOWL-RED",
+                "BIS-BOWL-GREEN",
+            ]
+            assert list(bowl.images.values_list("alt_text_fr", flat=True)) == [
+                "Bol à café au lait, Bleu marine",
+                "Bol à café au lait, Rouge",
+                "Bol à café au lait, Vert",
+            ]
+            mandoline = Product.objects.get(store__code="bistro", title_en="Mandoline Slicer")
+            assert (mandoline.status, mandoline.title_fr, mandoline.title_lb) == ("draft", "Mandoline", None)
+            size = AttributeValue.objects.filter(store__code="acme", attribute__slug="size")
+            assert list(size.values_list("value_de", flat=True)) == ["S", "M", "L", "XL", "39", "41", "43", "45"]
+            assert AttributeValue.objects.get(store__code="bistro", slug="navy").value_lb == "Marineblo"
 
 
 def test_a_store_with_products_is_left_alone(store, settings, tmp_path):
