@@ -271,7 +271,7 @@ def test_item_page_costs_the_same_queries_whatever_its_history(client, store, si
 # Each page: session, user, membership with role (the permission), the store switcher; then its own.
 STOCK_LIST_QUERIES = 9  # + location columns, count, items, their levels, the location filter's choices
 MOVEMENT_LIST_QUERIES = 7  # + count, movements with item, location and user, the location filter's choices
-ITEM_DETAIL_QUERIES = 9  # + item, levels, reservations, movement count, movements
+ITEM_DETAIL_QUERIES = 10  # + item, levels, reservations, movement count, movements, its latest audit entries
 
 
 # --- Adjusting stock ----------------------------------------------------------------------
@@ -702,3 +702,14 @@ def test_saving_a_location_and_a_threshold_as_shown_changes_nothing(client, stor
     with scope(store=store):
         after = StockLocation.objects.filter(pk=main.pk).values(*fields).get()
     assert (after, fresh(StockItem, item.pk).low_stock_threshold) == before
+
+
+def test_the_location_page_shows_who_renamed_it(client, store):
+    owner = owner_of(store)
+    main = services.location_create(store=store, actor=owner, name="Main", code="main")
+    services.location_update(store=store, actor=owner, location=main, name="Back room")
+    client.force_login(owner)
+
+    html = client.get(url("location_update", store, pk=main.pk)).content.decode()
+
+    assert "<del>Main</del> → <ins>Back room</ins>" in html and owner.email in html
