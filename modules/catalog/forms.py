@@ -18,15 +18,17 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
+from orion.types import StrOrPromise
+
 from .models import Attribute, Category, ProductStatus, TaxClass
 
-LANGUAGES: tuple[tuple[str, str], ...] = tuple(settings.LANGUAGES)
+LANGUAGES: tuple[tuple[str, StrOrPromise], ...] = tuple(settings.LANGUAGES)
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 PER_PAGE_CHOICES = (25, 50, 100)
 
 
 def translated_fields(
-    form: forms.Form, name: str, field_class: type[forms.Field], *, label: str, **kwargs: Any
+    form: forms.Form, name: str, field_class: type[forms.Field], *, label: StrOrPromise, **kwargs: Any
 ) -> list[str]:
     """Add ``<name>_<lang>`` for every language, required only in the default one; returns the names."""
     required = kwargs.pop("required", False)
@@ -135,19 +137,21 @@ class ProductForm(TranslatedForm):
         )
         for name in ("price", "compare_at_price"):
             self.fields[name].label = f"{self.fields[name].label} ({currency})"
-        self.fields["categories"] = forms.ModelMultipleChoiceField(
+        categories: forms.ModelMultipleChoiceField[Category] = forms.ModelMultipleChoiceField(
             label=_("Categories"), queryset=Category.objects.all(), required=False
         )
-        self.fields["categories"].choices = category_choices(category_rows)
-        self.fields["categories"].widget.attrs["size"] = min(max(len(category_rows), 3), 12)
-        self.fields["option_attributes"] = forms.ModelMultipleChoiceField(
+        self.fields["categories"] = categories
+        categories.choices = category_choices(category_rows)
+        categories.widget.attrs["size"] = min(max(len(category_rows), 3), 12)
+        options: forms.ModelMultipleChoiceField[Attribute] = forms.ModelMultipleChoiceField(
             label=_("Options"),
             queryset=Attribute.objects.all(),
             required=False,
             widget=forms.CheckboxSelectMultiple,
             help_text=_("The attributes the variants differ by, such as size or colour."),
         )
-        self.fields["option_attributes"].choices = [(attribute.pk, str(attribute.name)) for attribute in attributes]
+        self.fields["option_attributes"] = options
+        options.choices = [(attribute.pk, str(attribute.name)) for attribute in attributes]
 
     def values(self) -> dict[str, Any]:
         """The ``values`` a product service takes."""
@@ -182,7 +186,7 @@ class VariantForm(forms.Form):
                 required=False,
                 choices=[("", "—"), *((value.pk, str(value.value)) for value in attribute.values.all())],
             )
-            field.attribute_id = attribute.pk
+            field.attribute_id = attribute.pk  # type: ignore[attr-defined]  # which attribute the field chooses for
             self.fields[f"option_{attribute.pk}"] = field
 
     def options(self) -> list[forms.BoundField]:
@@ -195,10 +199,11 @@ class VariantForm(forms.Form):
         return tuple(value for value in chosen if value is not None)
 
     def clean_sku(self) -> str:
-        return self.cleaned_data["sku"].strip()
+        sku: str = self.cleaned_data["sku"].strip()
+        return sku
 
 
-class BaseVariantFormSet(forms.BaseFormSet):
+class BaseVariantFormSet(forms.BaseFormSet[VariantForm]):
     """The product's variants; the service checks SKUs and options against each other and the store."""
 
     def kept_forms(self) -> list[VariantForm]:
@@ -211,7 +216,7 @@ class BaseVariantFormSet(forms.BaseFormSet):
             form
             for index, form in enumerate(self.forms)
             if (index < self.initial_form_count() or form.has_changed())
-            and not self._should_delete_form(form)
+            and not self._should_delete_form(form)  # type: ignore[attr-defined]  # Django's, not in the stubs
             and form.cleaned_data.get("sku")
         ]
 
@@ -267,7 +272,8 @@ class BulkActionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Any id is acceptable here: the services act on the store's products among them and nothing else.
-        self.fields["ids"].choices = [(value, value) for value in self.data.getlist("ids") if value.isdigit()]
+        ids = [value for value in self.data.getlist("ids") if value.isdigit()]  # type: ignore[attr-defined]  # a QueryDict
+        self.fields["ids"].choices = [(value, value) for value in ids]  # type: ignore[attr-defined]  # a choice field
 
 
 # --- Categories ------------------------------------------------------------
@@ -290,14 +296,15 @@ class CategoryForm(TranslatedForm):
         translated_fields(
             self, "description", forms.CharField, label=_("Description"), widget=forms.Textarea(attrs={"rows": 3})
         )
-        self.fields["parent"] = forms.ModelChoiceField(
+        parent: forms.ModelChoiceField[Category] = forms.ModelChoiceField(
             label=_("Parent"), queryset=Category.objects.all(), required=False, empty_label=_("— none (top level) —")
         )
-        self.fields["parent"].choices = [("", self.fields["parent"].empty_label), *category_choices(parent_rows)]
+        self.fields["parent"] = parent
+        parent.choices = [("", parent.empty_label), *category_choices(parent_rows)]
         self.allowed_parents = {category.pk for category, _depth in parent_rows}
 
     def clean_parent(self) -> Category | None:
-        parent = self.cleaned_data["parent"]
+        parent: Category | None = self.cleaned_data["parent"]
         if parent is not None and parent.pk not in self.allowed_parents:
             raise ValidationError(_("A category cannot be placed under itself or one of its subcategories."))
         return parent

@@ -13,10 +13,11 @@ exist", a 400 field error, never a write.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from modeltranslation.utils import build_localized_fieldname
@@ -60,17 +61,17 @@ class ProductStatusField(serializers.ChoiceField):
         super().__init__(choices=ProductStatus.choices, **kwargs)
 
 
-class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField[Any]):
     """An id of one of the current store's rows: the scoped manager is evaluated per request, in scope."""
 
-    def __init__(self, model: type, **kwargs: Any) -> None:
-        super().__init__(queryset=model.objects, **kwargs)
+    def __init__(self, model: type[models.Model], **kwargs: Any) -> None:
+        super().__init__(queryset=model.objects, **kwargs)  # type: ignore[attr-defined]  # the store-scoped manager
 
 
 # --- Stock ------------------------------------------------------------------------
 
 
-class AvailabilitySerializer(serializers.Serializer):
+class AvailabilitySerializer(serializers.Serializer[Any]):
     on_hand = serializers.IntegerField(read_only=True)
     reserved = serializers.IntegerField(read_only=True)
     available = serializers.IntegerField(read_only=True)
@@ -78,22 +79,23 @@ class AvailabilitySerializer(serializers.Serializer):
     is_low = serializers.BooleanField(read_only=True)
 
 
-def availability_in(context: dict[str, Any], variant: Variant) -> Availability | None:
+def availability_in(context: Mapping[str, Any], variant: Variant) -> Availability | None:
     """The variant's stock from the map the view read in one query (``context["availability"]``)."""
-    return context.get("availability", {}).get(variant.stock_item_id)
+    found: Availability | None = context.get("availability", {}).get(variant.stock_item_id)
+    return found
 
 
 # --- Attributes -------------------------------------------------------------------
 
 
-class AttributeValueSerializer(serializers.ModelSerializer):
+class AttributeValueSerializer(serializers.ModelSerializer[AttributeValue]):
     class Meta:
         model = AttributeValue
         fields = ["id", "attribute", "value", *localized("value"), "slug", "position"]
         read_only_fields = fields
 
 
-class AttributeSerializer(serializers.ModelSerializer):
+class AttributeSerializer(serializers.ModelSerializer[Attribute]):
     values = AttributeValueSerializer(many=True, read_only=True)
 
     class Meta:
@@ -102,14 +104,14 @@ class AttributeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AttributeInputSerializer(serializers.ModelSerializer):
+class AttributeInputSerializer(serializers.ModelSerializer[Attribute]):
     class Meta:
         model = Attribute
         fields = [*localized("name"), "slug", "position"]
         extra_kwargs = {**required_in_default_language("name"), "slug": {"required": False, "allow_blank": True}}
 
 
-class AttributeValueInputSerializer(serializers.ModelSerializer):
+class AttributeValueInputSerializer(serializers.ModelSerializer[AttributeValue]):
     class Meta:
         model = AttributeValue
         fields = [*localized("value"), "slug", "position"]
@@ -119,7 +121,7 @@ class AttributeValueInputSerializer(serializers.ModelSerializer):
 # --- Categories -------------------------------------------------------------------
 
 
-class CategorySerializer(serializers.ModelSerializer):
+class CategorySerializer(serializers.ModelSerializer[Category]):
     class Meta:
         model = Category
         fields = [
@@ -136,8 +138,8 @@ class CategorySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CategoryInputSerializer(serializers.ModelSerializer):
-    parent = ScopedPrimaryKeyRelatedField(
+class CategoryInputSerializer(serializers.ModelSerializer[Category]):
+    parent = ScopedPrimaryKeyRelatedField(  # type: ignore[assignment]  # a field named "parent", not Field.parent
         Category, required=False, allow_null=True, help_text=_("Id of one of this store's categories, or null.")
     )
 
@@ -150,7 +152,7 @@ class CategoryInputSerializer(serializers.ModelSerializer):
 # --- Products ---------------------------------------------------------------------
 
 
-class ProductImageSerializer(serializers.ModelSerializer):
+class ProductImageSerializer(serializers.ModelSerializer[ProductImage]):
     """An image with absolute URLs (the request in the context makes them absolute)."""
 
     thumbnail = serializers.SerializerMethodField()
@@ -168,7 +170,7 @@ class ProductImageSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(image.thumbnail.url) if request else image.thumbnail.url
 
 
-class ProductImageUploadSerializer(serializers.ModelSerializer):
+class ProductImageUploadSerializer(serializers.ModelSerializer[ProductImage]):
     # A plain file: the service checks and re-encodes it, and a bad one is the error code image_rejected.
     image = serializers.FileField(help_text=_("A JPEG, PNG or WebP photo."))
 
@@ -178,14 +180,14 @@ class ProductImageUploadSerializer(serializers.ModelSerializer):
         extra_kwargs = {"position": {"required": False}}
 
 
-class ProductImageInputSerializer(serializers.ModelSerializer):
+class ProductImageInputSerializer(serializers.ModelSerializer[ProductImage]):
     class Meta:
         model = ProductImage
         fields = [*localized("alt_text"), "position"]
 
 
-class VariantSerializer(serializers.ModelSerializer):
-    option_values = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+class VariantSerializer(serializers.ModelSerializer[Variant]):
+    option_values = serializers.PrimaryKeyRelatedField[AttributeValue](many=True, read_only=True)
     effective_price_cents = serializers.IntegerField(read_only=True)
     stock = serializers.SerializerMethodField()
 
@@ -204,14 +206,14 @@ class VariantSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     @extend_schema_field(AvailabilitySerializer(allow_null=True))
-    def get_stock(self, variant: Variant) -> dict | None:
+    def get_stock(self, variant: Variant) -> dict[str, Any] | None:
         availability = availability_in(self.context, variant)
         return AvailabilitySerializer(availability).data if availability else None
 
 
-class ProductSerializer(serializers.ModelSerializer):
-    categories = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    option_attributes = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+class ProductSerializer(serializers.ModelSerializer[Product]):
+    categories = serializers.PrimaryKeyRelatedField[Category](many=True, read_only=True)
+    option_attributes = serializers.PrimaryKeyRelatedField[Attribute](many=True, read_only=True)
     variants = VariantSerializer(many=True, read_only=True)
     images = ProductImageSerializer(many=True, read_only=True)
     status = ProductStatusField(read_only=True)
@@ -242,7 +244,7 @@ class ProductSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class VariantInputSerializer(serializers.ModelSerializer):
+class VariantInputSerializer(serializers.ModelSerializer[Variant]):
     id = serializers.IntegerField(
         required=False, min_value=1, help_text=_("Id of an existing variant of this product to keep; none creates one.")
     )
@@ -255,10 +257,10 @@ class VariantInputSerializer(serializers.ModelSerializer):
         fields = ["id", "sku", "price_cents", "compare_at_price_cents", "option_values", "position"]
         extra_kwargs = {"position": {"required": False}}
         # SKUs are unique per store: the service says so (duplicate_sku), the store is not an input field.
-        validators: list = []
+        validators: list[Any] = []
 
 
-class ProductInputSerializer(serializers.ModelSerializer):
+class ProductInputSerializer(serializers.ModelSerializer[Product]):
     """A product with its categories, option attributes and variants (the full new set when given)."""
 
     categories = ScopedPrimaryKeyRelatedField(
@@ -267,7 +269,7 @@ class ProductInputSerializer(serializers.ModelSerializer):
     option_attributes = ScopedPrimaryKeyRelatedField(
         Attribute, many=True, required=False, help_text=_("Ids of this store's attributes the variants differ by.")
     )
-    variants = VariantInputSerializer(many=True, required=False, max_length=250)
+    variants = VariantInputSerializer(many=True, required=False, max_length=250)  # type: ignore[call-arg]  # for the list
     sku = serializers.CharField(
         max_length=64, required=False, help_text=_("SKU of the default variant, for a product without variants.")
     )
@@ -296,7 +298,7 @@ class ProductInputSerializer(serializers.ModelSerializer):
 MAX_PRODUCT_ID = connection.ops.integer_field_range(Product._meta.pk.get_internal_type())[1]
 
 
-class ProductBulkStatusSerializer(serializers.Serializer):
+class ProductBulkStatusSerializer(serializers.Serializer[Any]):
     ids = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_PRODUCT_ID), min_length=1, max_length=500
     )
@@ -309,7 +311,7 @@ class ProductBulkStatusSerializer(serializers.Serializer):
         return ids
 
 
-class ProductBulkStatusResultSerializer(serializers.Serializer):
+class ProductBulkStatusResultSerializer(serializers.Serializer[Any]):
     updated = serializers.IntegerField(help_text=_("How many products changed status."))
 
 
@@ -318,7 +320,7 @@ class ProductBulkStatusResultSerializer(serializers.Serializer):
 # are the active language's, with English as the fallback.
 
 
-def absolute_media_url(context: dict[str, Any], name: str) -> str | None:
+def absolute_media_url(context: Mapping[str, Any], name: str) -> str | None:
     """The absolute URL of a stored image (``name`` as the database holds it), ``None`` without one."""
     if not name:
         return None
@@ -327,14 +329,14 @@ def absolute_media_url(context: dict[str, Any], name: str) -> str | None:
     return request.build_absolute_uri(url) if request else url
 
 
-class ShopCategorySerializer(serializers.ModelSerializer):
+class ShopCategorySerializer(serializers.ModelSerializer[Category]):
     class Meta:
         model = Category
         fields = ["id", "name", "slug"]
         read_only_fields = fields
 
 
-class ShopCategoryNodeSerializer(serializers.Serializer):
+class ShopCategoryNodeSerializer(serializers.Serializer[Any]):
     """A visible category and its visible sub-categories."""
 
     id = serializers.IntegerField(source="category.pk", read_only=True)
@@ -344,11 +346,11 @@ class ShopCategoryNodeSerializer(serializers.Serializer):
     children = serializers.SerializerMethodField()
 
     @extend_schema_field({"type": "array", "items": {"$ref": "#/components/schemas/ShopCategoryNode"}})
-    def get_children(self, node: Any) -> list[dict]:
-        return ShopCategoryNodeSerializer(node.children, many=True, context=self.context).data
+    def get_children(self, node: Any) -> list[dict[str, Any]]:
+        return ShopCategoryNodeSerializer(node.children, many=True, context=self.context).data  # type: ignore[return-value]  # many: a list
 
 
-class ShopProductSerializer(serializers.ModelSerializer):
+class ShopProductSerializer(serializers.ModelSerializer[Product]):
     """A product card: what a list shows (``browsing.shop_products`` annotates the image and stock)."""
 
     in_stock = serializers.BooleanField(read_only=True, help_text=_("Whether at least one variant can be bought."))
@@ -374,11 +376,11 @@ class ShopProductSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_image(self, product: Product) -> str | None:
-        return absolute_media_url(self.context, product.card_image)
+        return absolute_media_url(self.context, product.card_image)  # type: ignore[attr-defined]  # the selector's annotation
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_thumbnail(self, product: Product) -> str | None:
-        return absolute_media_url(self.context, product.card_thumbnail)
+        return absolute_media_url(self.context, product.card_thumbnail)  # type: ignore[attr-defined]  # the selector's annotation
 
 
 class ShopImageSerializer(ProductImageSerializer):
@@ -387,14 +389,14 @@ class ShopImageSerializer(ProductImageSerializer):
         read_only_fields = fields
 
 
-class ShopOptionValueSerializer(serializers.ModelSerializer):
+class ShopOptionValueSerializer(serializers.ModelSerializer[AttributeValue]):
     class Meta:
         model = AttributeValue
         fields = ["id", "attribute", "value", "slug"]
         read_only_fields = fields
 
 
-class ShopOptionSerializer(serializers.Serializer):
+class ShopOptionSerializer(serializers.Serializer[Any]):
     """An attribute the product varies by, with the values its variants have."""
 
     id = serializers.IntegerField(source="attribute.pk", read_only=True)
@@ -403,28 +405,30 @@ class ShopOptionSerializer(serializers.Serializer):
     values = ShopOptionValueSerializer(many=True, read_only=True)
 
 
-class ShopStockSerializer(serializers.Serializer):
+class ShopStockSerializer(serializers.Serializer[Any]):
     status = serializers.ChoiceField(choices=[state.value for state in StockStatus], read_only=True)
     available = serializers.IntegerField(
         read_only=True, allow_null=True, help_text=_("Units that can be bought; null when stock is not counted.")
     )
-    label = serializers.CharField(read_only=True, help_text=_("What the shop says, in the request's language."))
+    label = serializers.CharField(  # type: ignore[assignment]  # a field named "label", not Field.label
+        read_only=True, help_text=_("What the shop says, in the request's language.")
+    )
 
 
-class ShopVariantSerializer(serializers.Serializer):
+class ShopVariantSerializer(serializers.Serializer[Any]):
     """A buyable variant: its option values (in the product's option order), its price and its stock."""
 
     id = serializers.IntegerField(source="variant.pk", read_only=True)
     sku = serializers.CharField(source="variant.sku", read_only=True)
     values = ShopOptionValueSerializer(many=True, read_only=True)
-    label = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True)  # type: ignore[assignment]  # a field named "label", not Field.label
     price_cents = serializers.IntegerField(read_only=True)
     compare_at_price_cents = serializers.IntegerField(read_only=True, allow_null=True)
     is_on_sale = serializers.BooleanField(read_only=True)
     stock = ShopStockSerializer(read_only=True)
 
 
-class ShopProductPageSerializer(serializers.Serializer):
+class ShopProductPageSerializer(serializers.Serializer[Any]):
     """A product's page: the product, its images, variants, options, categories and related products."""
 
     id = serializers.IntegerField(source="product.pk", read_only=True)
