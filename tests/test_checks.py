@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.core import checks
 
 from orion.modules import registry
@@ -62,6 +63,7 @@ def run_manage(*args, **env):
     )
 
 
+@pytest.mark.slow  # a subprocess per test
 def test_leaving_out_a_required_module_names_both():
     result = run_manage("check", ORION_EXCLUDED_MODULES="inventory")
 
@@ -69,6 +71,7 @@ def test_leaving_out_a_required_module_names_both():
     assert "Module 'cart' requires module 'inventory', which this deployment leaves out" in result.stderr
 
 
+@pytest.mark.slow  # a subprocess per test
 def test_an_optional_module_can_be_left_out():
     result = run_manage("module_graph", ORION_EXCLUDED_MODULES="loyalty,marketplace")
 
@@ -76,6 +79,7 @@ def test_an_optional_module_can_be_left_out():
     assert "loyalty" not in result.stdout and "catalog --> inventory" in result.stdout
 
 
+@pytest.mark.slow  # a subprocess per test
 def test_leaving_out_a_core_module_stops_start_up():
     result = run_manage("check", ORION_EXCLUDED_MODULES="tenancy")
 
@@ -83,6 +87,7 @@ def test_leaving_out_a_core_module_stops_start_up():
     assert "core module 'tenancy'" in result.stderr
 
 
+@pytest.mark.slow  # a subprocess per test
 def test_leaving_out_an_unknown_module_stops_start_up():
     result = run_manage("check", ORION_EXCLUDED_MODULES="nonsense")
 
