@@ -22,6 +22,7 @@ from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from modules.tenancy.interface import Store, StorefrontApiRequest
 from orion.api import StorefrontAPIMixin, StoreQuerysetMixin
 from orion.page_cache import CachedStorefrontPageMixin
 
@@ -38,7 +39,7 @@ ACCEPT_LANGUAGE = OpenApiParameter(
 )
 
 
-def shopper_language(request: Request) -> str:
+def shopper_language(request: StorefrontApiRequest) -> str:
     """The language the shopper asked for (header or language cookie), else the store's own."""
     asked = "HTTP_ACCEPT_LANGUAGE" in request.META or settings.LANGUAGE_COOKIE_NAME in request.COOKIES
     return translation.get_language() if asked else request.store.default_language
@@ -53,47 +54,49 @@ class CachedShopApiMixin(CachedStorefrontPageMixin):
     cache_vary_headers = ("HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE")
 
 
-def in_language(request: Request, render: Any) -> Response:
+def in_language(request: StorefrontApiRequest, render: Any) -> Response:
     """``render()``'s data serialised in the shopper's language, with the headers caches need."""
     language = shopper_language(request)
     with translation.override(language):
-        response = render()
+        response: Response = render()
     response["Content-Language"] = language
     response["Vary"] = "Accept-Language, X-Store"
     return response
 
 
-class ShopProductListApi(CachedShopApiMixin, StoreQuerysetMixin, StorefrontAPIMixin, generics.ListAPIView):
+class ShopProductListApi(CachedShopApiMixin, StoreQuerysetMixin, StorefrontAPIMixin, generics.ListAPIView[Product]):
     """The shop's active products, filtered, ordered and paginated."""
+
+    request: StorefrontApiRequest
 
     model = Product
     serializer_class = ShopProductSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = ShopProductFilter
 
-    def get_store_queryset(self, store: Any) -> QuerySet[Product]:
+    def get_store_queryset(self, store: Store) -> QuerySet[Product]:
         return browsing.shop_products(store=store)
 
     @extend_schema(summary="List the shop's products", parameters=[ACCEPT_LANGUAGE])
     def get(self, request: Request) -> Response:
-        return in_language(request, lambda: self.list(request))
+        return in_language(self.request, lambda: self.list(request))
 
 
-class ShopProductDetailApi(CachedShopApiMixin, StorefrontAPIMixin, generics.GenericAPIView):
+class ShopProductDetailApi(CachedShopApiMixin, StorefrontAPIMixin, generics.GenericAPIView[Product]):
     """An active product with its variants (options, price, stock), images and categories."""
 
     model = Product
     serializer_class = ShopProductPageSerializer
 
     @extend_schema(summary="Show a product of the shop", parameters=[ACCEPT_LANGUAGE])
-    def get(self, request: Request, slug: str) -> Response:
+    def get(self, request: StorefrontApiRequest, slug: str) -> Response:
         page = browsing.product_page(store=request.store, slug=slug)
         return in_language(
             request, lambda: Response(ShopProductPageSerializer(page, context=self.get_serializer_context()).data)
         )
 
 
-class ShopCategoryTreeApi(CachedShopApiMixin, StorefrontAPIMixin, generics.GenericAPIView):
+class ShopCategoryTreeApi(CachedShopApiMixin, StorefrontAPIMixin, generics.GenericAPIView[Any]):
     """The shop's visible categories as a tree (a hidden category hides its sub-categories)."""
 
     serializer_class = ShopCategoryNodeSerializer
@@ -104,7 +107,7 @@ class ShopCategoryTreeApi(CachedShopApiMixin, StorefrontAPIMixin, generics.Gener
         parameters=[ACCEPT_LANGUAGE],
         responses=ShopCategoryNodeSerializer(many=True),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: StorefrontApiRequest) -> Response:
         tree = browsing.VisibleCategories(store=request.store).tree()
         return in_language(request, lambda: Response(ShopCategoryNodeSerializer(tree, many=True).data))
 

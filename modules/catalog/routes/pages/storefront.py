@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 
+from modules.tenancy.interface import StorefrontRequest
 from orion.page_cache import CachedStorefrontPageMixin
 from orion.views import StorefrontViewMixin
 
@@ -54,17 +54,18 @@ class ShopFilterForm(forms.Form):
         if category is not None:  # a category page: the category is the page's own
             del self.fields["category"]
         else:
-            self.fields["category"].choices = [("", _("All categories")), *categories.choices()]
+            self.fields["category"].choices = [("", _("All categories")), *categories.choices()]  # type: ignore[attr-defined]  # a ChoiceField
         searching = bool(self.data.get("q", "").strip())
         # Without a chosen order a search lists the best matches first, a list the newest.
         best = [("", _("Best match"))] if searching else []
-        self.fields["sort"].choices = [*best, *ShopProductFilter.ORDERING_CHOICES]
+        self.fields["sort"].choices = [*best, *ShopProductFilter.ORDERING_CHOICES]  # type: ignore[attr-defined]  # a ChoiceField
         self.fields["q"].widget.attrs.update(type="search", placeholder=_("Search products"))
         for name in ("price_min", "price_max"):
             self.fields[name].widget.attrs.update(step="0.01", min="0", inputmode="decimal")
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns
         low, high = cleaned.get("price_min"), cleaned.get("price_max")
         if low is not None and high is not None and low > high:
             self.add_error("price_max", _("The highest price must not be below the lowest."))
@@ -89,8 +90,10 @@ class ShopFilterForm(forms.Form):
         return data
 
 
-class ProductListView(CachedStorefrontPageMixin, StorefrontViewMixin, ListView):
+class ProductListView(CachedStorefrontPageMixin, StorefrontViewMixin, ListView[Product]):
     """``products/``: every active product, filtered, sorted and searched (``?q=``), 24 a page."""
+
+    request: StorefrontRequest
 
     model = Product
     paginate_by = PAGE_SIZE
@@ -129,7 +132,7 @@ class ProductListView(CachedStorefrontPageMixin, StorefrontViewMixin, ListView):
 class CategoryDetailView(ProductListView):
     """``categories/<slug>/``: the products of a visible category and its descendants."""
 
-    model = Category
+    model = Category  # type: ignore[assignment]  # the page is a category's; its list is still of products
 
     def category(self) -> Category:
         if not hasattr(self, "_category"):
@@ -153,6 +156,8 @@ class CategoryDetailView(ProductListView):
 class CategoryListView(CachedStorefrontPageMixin, StorefrontViewMixin, TemplateView):
     """``categories/``: the tree of visible categories."""
 
+    request: StorefrontRequest
+
     template_name = "catalog/storefront/category_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -166,11 +171,13 @@ class CategoryListView(CachedStorefrontPageMixin, StorefrontViewMixin, TemplateV
 class ProductDetailView(CachedStorefrontPageMixin, StorefrontViewMixin, TemplateView):
     """``products/<slug>/``: one active product; ``?variant=<id>`` preselects a variant without JavaScript."""
 
+    request: StorefrontRequest
+
     model = Product
     template_name = "catalog/storefront/product_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        request: HttpRequest = self.request
+        request: StorefrontRequest = self.request
         variant = request.GET.get("variant", "")
         page = browsing.product_page(
             store=request.store, slug=self.kwargs["slug"], variant_id=int(variant) if variant.isdecimal() else None

@@ -12,6 +12,7 @@ from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from modules.tenancy.interface import Store, StoreApiRequest
 from orion.api import StoreAPIMixin, StoreQuerysetMixin
 
 from .... import selectors, services
@@ -25,7 +26,7 @@ from ....serializers import (
 from ._common import VIEW_PRODUCT
 
 
-class AttributeListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
+class AttributeListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView[Attribute]):
     """The store's attributes with their values (view_product); create one (manage_attributes)."""
 
     model = Attribute
@@ -33,7 +34,7 @@ class AttributeListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     edit_permission_required = "catalog.manage_attributes"
     serializer_class = AttributeSerializer
 
-    def get_store_queryset(self, store: Any) -> QuerySet[Attribute]:
+    def get_store_queryset(self, store: Store) -> QuerySet[Attribute]:
         return selectors.attributes_with_values(store=store)
 
     @extend_schema(summary="List attributes and their values")
@@ -43,7 +44,7 @@ class AttributeListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     @extend_schema(
         summary="Create an attribute", request=AttributeInputSerializer, responses={201: AttributeSerializer}
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StoreApiRequest) -> Response:
         serializer = AttributeInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         attribute = services.attribute_create(
@@ -52,7 +53,7 @@ class AttributeListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
         return Response(AttributeSerializer(attribute).data, status=status.HTTP_201_CREATED)
 
 
-class AttributeDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
+class AttributeDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView[Attribute]):
     """One attribute: read (view_product); change or delete it (manage_attributes)."""
 
     model = Attribute
@@ -60,22 +61,22 @@ class AttributeDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIV
     edit_permission_required = "catalog.manage_attributes"
     serializer_class = AttributeSerializer
 
-    def get_store_queryset(self, store: Any) -> QuerySet[Attribute]:
+    def get_store_queryset(self, store: Store) -> QuerySet[Attribute]:
         return selectors.attributes_with_values(store=store)
 
     @extend_schema(summary="Show an attribute and its values")
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StoreApiRequest, pk: int) -> Response:
         return Response(AttributeSerializer(self.get_object()).data)
 
     @extend_schema(summary="Replace an attribute", request=AttributeInputSerializer, responses=AttributeSerializer)
-    def put(self, request: Request, pk: int) -> Response:
+    def put(self, request: StoreApiRequest, pk: int) -> Response:
         return self.update(request, partial=False)
 
     @extend_schema(summary="Change an attribute", request=AttributeInputSerializer, responses=AttributeSerializer)
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: StoreApiRequest, pk: int) -> Response:
         return self.update(request, partial=True)
 
-    def update(self, request: Request, *, partial: bool) -> Response:
+    def update(self, request: StoreApiRequest, *, partial: bool) -> Response:
         attribute = self.get_object()
         serializer = AttributeInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
@@ -89,13 +90,15 @@ class AttributeDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIV
         description="Refused (attribute_in_use) while products vary by it.",
         responses={204: None},
     )
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: StoreApiRequest, pk: int) -> Response:
         services.attribute_delete(store=request.store, actor=request.user, attribute=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class AttributeValueListApi(StoreAPIMixin, generics.GenericAPIView):
+class AttributeValueListApi(StoreAPIMixin, generics.GenericAPIView[Any]):
     """An attribute's values (view_product); add one (manage_attributes)."""
+
+    request: StoreApiRequest
 
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.manage_attributes"
@@ -107,7 +110,7 @@ class AttributeValueListApi(StoreAPIMixin, generics.GenericAPIView):
         return get_object_or_404(selectors.attributes(store=self.request.store), pk=self.kwargs["pk"])
 
     @extend_schema(summary="List an attribute's values", responses=AttributeValueSerializer(many=True))
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StoreApiRequest, pk: int) -> Response:
         values = selectors.attribute_values(store=request.store, attribute=self.get_attribute())
         return Response(AttributeValueSerializer(values, many=True).data)
 
@@ -116,7 +119,7 @@ class AttributeValueListApi(StoreAPIMixin, generics.GenericAPIView):
         request=AttributeValueInputSerializer,
         responses={201: AttributeValueSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: StoreApiRequest, pk: int) -> Response:
         attribute = self.get_attribute()
         serializer = AttributeValueInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -126,7 +129,7 @@ class AttributeValueListApi(StoreAPIMixin, generics.GenericAPIView):
         return Response(AttributeValueSerializer(value).data, status=status.HTTP_201_CREATED)
 
 
-class AttributeValueDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
+class AttributeValueDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView[AttributeValue]):
     """One value of an attribute: read (view_product); change or delete it (manage_attributes)."""
 
     model = AttributeValue
@@ -134,26 +137,26 @@ class AttributeValueDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.Generi
     edit_permission_required = "catalog.manage_attributes"
     serializer_class = AttributeValueSerializer
 
-    def get_store_queryset(self, store: Any) -> QuerySet[AttributeValue]:
+    def get_store_queryset(self, store: Store) -> QuerySet[AttributeValue]:
         return selectors.attribute_values(store=store, attribute_id=self.kwargs["attribute_id"])
 
     @extend_schema(summary="Show an attribute value")
-    def get(self, request: Request, attribute_id: int, pk: int) -> Response:
+    def get(self, request: StoreApiRequest, attribute_id: int, pk: int) -> Response:
         return Response(AttributeValueSerializer(self.get_object()).data)
 
     @extend_schema(
         summary="Replace an attribute value", request=AttributeValueInputSerializer, responses=AttributeValueSerializer
     )
-    def put(self, request: Request, attribute_id: int, pk: int) -> Response:
+    def put(self, request: StoreApiRequest, attribute_id: int, pk: int) -> Response:
         return self.update(request, partial=False)
 
     @extend_schema(
         summary="Change an attribute value", request=AttributeValueInputSerializer, responses=AttributeValueSerializer
     )
-    def patch(self, request: Request, attribute_id: int, pk: int) -> Response:
+    def patch(self, request: StoreApiRequest, attribute_id: int, pk: int) -> Response:
         return self.update(request, partial=True)
 
-    def update(self, request: Request, *, partial: bool) -> Response:
+    def update(self, request: StoreApiRequest, *, partial: bool) -> Response:
         value = self.get_object()
         serializer = AttributeValueInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
@@ -167,7 +170,7 @@ class AttributeValueDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.Generi
         description="Refused (attribute_in_use) while variants have it.",
         responses={204: None},
     )
-    def delete(self, request: Request, attribute_id: int, pk: int) -> Response:
+    def delete(self, request: StoreApiRequest, attribute_id: int, pk: int) -> Response:
         services.attribute_value_delete(store=request.store, actor=request.user, attribute_value=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django_filters.rest_framework import DjangoFilterBackend
@@ -19,6 +20,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from modules.tenancy.interface import Store, StoreApiRequest
 from orion.api import StoreAPIMixin, StoreQuerysetMixin
 from orion.exceptions import OrionError
 
@@ -37,7 +39,7 @@ from ....serializers import (
 from ._common import VIEW_PRODUCT
 
 
-def product_body(request: Request, product: Product) -> dict:
+def product_body(request: StoreApiRequest, product: Product) -> dict[str, Any]:
     """``product`` as ``ProductSerializer`` shows it, read afresh with its variants, images and stock."""
     store = request.store
     product = selectors.product_details(store=store).get(pk=product.pk)
@@ -79,7 +81,7 @@ def variant_errors_nested() -> Iterator[None]:
         raise
 
 
-def variant_inputs(rows: list[dict] | None) -> list[services.VariantInput] | None:
+def variant_inputs(rows: list[dict[str, Any]] | None) -> list[services.VariantInput] | None:
     if rows is None:
         return None
     return [services.VariantInput(**row) for row in rows]
@@ -88,8 +90,10 @@ def variant_inputs(rows: list[dict] | None) -> list[services.VariantInput] | Non
 # --- Products ---------------------------------------------------------------------
 
 
-class ProductListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
+class ProductListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView[Product]):
     """The store's products, filtered and paginated (view_product); create one (create_product)."""
+
+    request: StoreApiRequest
 
     model = Product
     permission_required = VIEW_PRODUCT
@@ -98,13 +102,13 @@ class ProductListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = ProductFilter
 
-    def get_store_queryset(self, store: Any) -> QuerySet[Product]:
+    def get_store_queryset(self, store: Store) -> QuerySet[Product]:
         return selectors.product_details(store=store)
 
     @extend_schema(summary="List products")
     def get(self, request: Request) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        stock = selectors.variant_stock(store=request.store, products=page)
+        stock = selectors.variant_stock(store=self.request.store, products=page)  # type: ignore[arg-type]  # paginated
         context = {**self.get_serializer_context(), "availability": stock}
         return self.get_paginated_response(ProductSerializer(page, many=True, context=context).data)
 
@@ -117,7 +121,7 @@ class ProductListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
         request=ProductInputSerializer,
         responses={201: ProductSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StoreApiRequest) -> Response:
         serializer = ProductInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
@@ -133,7 +137,7 @@ class ProductListApi(StoreQuerysetMixin, StoreAPIMixin, generics.ListAPIView):
         return Response(product_body(request, product), status=status.HTTP_201_CREATED)
 
 
-class ProductDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
+class ProductDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView[Product]):
     """One product: read (view_product), change (edit_product), delete (delete_product)."""
 
     model = Product
@@ -141,16 +145,16 @@ class ProductDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIVie
     edit_permission_required = "catalog.edit_product"
     serializer_class = ProductSerializer
 
-    def required_permission(self, request: Request) -> str | None:
+    def required_permission(self, request: HttpRequest) -> str | None:
         if request.method == "DELETE":
             return "catalog.delete_product"
         return super().required_permission(request)
 
-    def get_store_queryset(self, store: Any) -> QuerySet[Product]:
+    def get_store_queryset(self, store: Store) -> QuerySet[Product]:
         return selectors.products(store=store)
 
     @extend_schema(summary="Show a product")
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StoreApiRequest, pk: int) -> Response:
         return Response(product_body(request, self.get_object()))
 
     @extend_schema(
@@ -159,7 +163,7 @@ class ProductDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIVie
         request=ProductInputSerializer,
         responses=ProductSerializer,
     )
-    def put(self, request: Request, pk: int) -> Response:
+    def put(self, request: StoreApiRequest, pk: int) -> Response:
         return self.update(request, partial=False)
 
     @extend_schema(
@@ -168,10 +172,10 @@ class ProductDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIVie
         request=ProductInputSerializer,
         responses=ProductSerializer,
     )
-    def patch(self, request: Request, pk: int) -> Response:
+    def patch(self, request: StoreApiRequest, pk: int) -> Response:
         return self.update(request, partial=True)
 
-    def update(self, request: Request, *, partial: bool) -> Response:
+    def update(self, request: StoreApiRequest, *, partial: bool) -> Response:
         product = self.get_object()
         serializer = ProductInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
@@ -189,12 +193,12 @@ class ProductDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIVie
         return Response(product_body(request, product))
 
     @extend_schema(summary="Delete a product", responses={204: None})
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: StoreApiRequest, pk: int) -> Response:
         services.product_delete(store=request.store, actor=request.user, product=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ProductBulkStatusApi(StoreAPIMixin, generics.GenericAPIView):
+class ProductBulkStatusApi(StoreAPIMixin, generics.GenericAPIView[Any]):
     """Publish, archive or unpublish several products at once: all of them or none (edit_product)."""
 
     permission_required = "catalog.edit_product"
@@ -205,7 +209,7 @@ class ProductBulkStatusApi(StoreAPIMixin, generics.GenericAPIView):
         request=ProductBulkStatusSerializer,
         responses=ProductBulkStatusResultSerializer,
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: StoreApiRequest) -> Response:
         serializer = ProductBulkStatusSerializer(data=request.data, context={"store": request.store})
         serializer.is_valid(raise_exception=True)
         updated = services.products_set_status(
@@ -220,8 +224,10 @@ class ProductBulkStatusApi(StoreAPIMixin, generics.GenericAPIView):
 # --- Images -----------------------------------------------------------------------
 
 
-class ProductImageListApi(StoreAPIMixin, generics.GenericAPIView):
+class ProductImageListApi(StoreAPIMixin, generics.GenericAPIView[Any]):
     """A product's images in order (view_product); upload one (edit_product)."""
+
+    request: StoreApiRequest
 
     permission_required = VIEW_PRODUCT
     edit_permission_required = "catalog.edit_product"
@@ -234,7 +240,7 @@ class ProductImageListApi(StoreAPIMixin, generics.GenericAPIView):
         return get_object_or_404(selectors.products(store=self.request.store), pk=self.kwargs["pk"])
 
     @extend_schema(summary="List a product's images", responses=ProductImageSerializer(many=True))
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: StoreApiRequest, pk: int) -> Response:
         images = selectors.product_images(store=request.store, product=self.get_product())
         return Response(ProductImageSerializer(images, many=True, context=self.get_serializer_context()).data)
 
@@ -244,7 +250,7 @@ class ProductImageListApi(StoreAPIMixin, generics.GenericAPIView):
         request={"multipart/form-data": ProductImageUploadSerializer},
         responses={201: ProductImageSerializer},
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: StoreApiRequest, pk: int) -> Response:
         product = self.get_product()
         serializer = ProductImageUploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -262,7 +268,7 @@ class ProductImageListApi(StoreAPIMixin, generics.GenericAPIView):
         )
 
 
-class ProductImageDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView):
+class ProductImageDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericAPIView[ProductImage]):
     """One image of a product: read (view_product), change its alt text or position, delete it (edit_product)."""
 
     model = ProductImage
@@ -270,11 +276,11 @@ class ProductImageDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericA
     edit_permission_required = "catalog.edit_product"
     serializer_class = ProductImageSerializer
 
-    def get_store_queryset(self, store: Any) -> QuerySet[ProductImage]:
+    def get_store_queryset(self, store: Store) -> QuerySet[ProductImage]:
         return selectors.product_images(store=store, product_id=self.kwargs["product_id"])
 
     @extend_schema(summary="Show a product image")
-    def get(self, request: Request, product_id: int, pk: int) -> Response:
+    def get(self, request: StoreApiRequest, product_id: int, pk: int) -> Response:
         return Response(ProductImageSerializer(self.get_object(), context=self.get_serializer_context()).data)
 
     @extend_schema(
@@ -282,7 +288,7 @@ class ProductImageDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericA
         request=ProductImageInputSerializer,
         responses=ProductImageSerializer,
     )
-    def patch(self, request: Request, product_id: int, pk: int) -> Response:
+    def patch(self, request: StoreApiRequest, product_id: int, pk: int) -> Response:
         image = self.get_object()
         serializer = ProductImageInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
@@ -292,7 +298,7 @@ class ProductImageDetailApi(StoreQuerysetMixin, StoreAPIMixin, generics.GenericA
         return Response(ProductImageSerializer(image, context=self.get_serializer_context()).data)
 
     @extend_schema(summary="Delete a product image", responses={204: None})
-    def delete(self, request: Request, product_id: int, pk: int) -> Response:
+    def delete(self, request: StoreApiRequest, product_id: int, pk: int) -> Response:
         services.product_image_delete(store=request.store, actor=request.user, image=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -7,25 +7,27 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from modules.tenancy.interface import StoreRequest
 from orion.forms import add_service_error
 from orion.views import StoreViewMixin, can, store_url
 
 from .... import selectors, services
 from ....exceptions import AttributeInUseError, CatalogError
-from ....forms import LANGUAGES, AttributeForm, AttributeValueFormSet
+from ....forms import LANGUAGES, AttributeForm, AttributeValueForm, AttributeValueFormSet
 from ....models import Attribute, AttributeValue
 from ._common import MANAGE_ATTRIBUTES, VIEW_PRODUCT
 
 
 class AttributeListView(StoreViewMixin, TemplateView):
     """The attributes products vary by, with their values."""
+
+    request: StoreRequest
 
     permission_required = VIEW_PRODUCT
     template_name = "catalog/store/attribute_list.html"
@@ -40,6 +42,8 @@ class AttributeListView(StoreViewMixin, TemplateView):
 
 class AttributeFormView(StoreViewMixin, TemplateView):
     """An attribute with its values inline; creates one, or edits ``self.attribute``."""
+
+    request: StoreRequest
 
     permission_required = MANAGE_ATTRIBUTES
     template_name = "catalog/store/attribute_form.html"
@@ -69,7 +73,7 @@ class AttributeFormView(StoreViewMixin, TemplateView):
         self.load()
         return super().get(request, *args, **kwargs)
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         self.load()
         form, formset = self.get_forms(request.POST)
         if form.is_valid() and formset.is_valid():
@@ -106,7 +110,9 @@ class AttributeFormView(StoreViewMixin, TemplateView):
                 raise
         return attribute
 
-    def save_value(self, attribute: Attribute, value: AttributeValue | None, form: Form, *, delete: bool) -> None:
+    def save_value(
+        self, attribute: Attribute, value: AttributeValue | None, form: AttributeValueForm, *, delete: bool
+    ) -> None:
         store, actor = self.request.store, self.request.user
         if value is None:
             if not delete:
@@ -131,6 +137,8 @@ class AttributeUpdateView(AttributeFormView):
 class AttributeDeleteView(StoreViewMixin, TemplateView):
     """Delete an attribute no product uses, after a confirmation page."""
 
+    request: StoreRequest
+
     model = Attribute
     permission_required = MANAGE_ATTRIBUTES
     template_name = "catalog/store/attribute_delete.html"
@@ -140,7 +148,7 @@ class AttributeDeleteView(StoreViewMixin, TemplateView):
         attribute = get_object_or_404(attributes, pk=kwargs["pk"])
         return {**super().get_context_data(**kwargs), "attribute": attribute}
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         attribute = get_object_or_404(selectors.attributes(store=request.store), pk=pk)
         try:
             services.attribute_delete(store=request.store, actor=request.user, attribute=attribute)

@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from modules.tenancy.interface import StoreRequest
 from orion.forms import add_service_error
 from orion.views import StoreViewMixin, can, store_url
 
@@ -25,6 +26,8 @@ from ._common import MANAGE_CATEGORIES, VIEW_PRODUCT
 class CategoryListView(StoreViewMixin, TemplateView):
     """The category tree, indented, with how many products each holds (one query)."""
 
+    request: StoreRequest
+
     permission_required = VIEW_PRODUCT
     template_name = "catalog/store/category_list.html"
 
@@ -32,7 +35,7 @@ class CategoryListView(StoreViewMixin, TemplateView):
         counts = selectors.category_product_counts(store=self.request.store)
         rows = selectors.category_rows(store=self.request.store)
         for category, _depth in rows:
-            category.product_count = counts.get(category.pk, 0)
+            category.product_count = counts.get(category.pk, 0)  # type: ignore[attr-defined]  # for the template
         return {
             **super().get_context_data(**kwargs),
             "rows": rows,
@@ -42,6 +45,8 @@ class CategoryListView(StoreViewMixin, TemplateView):
 
 class CategoryFormView(StoreViewMixin, TemplateView):
     """The category form; creates one, or edits ``self.category``."""
+
+    request: StoreRequest
 
     permission_required = MANAGE_CATEGORIES
     template_name = "catalog/store/category_form.html"
@@ -69,7 +74,7 @@ class CategoryFormView(StoreViewMixin, TemplateView):
         self.load()
         return super().get(request, *args, **kwargs)
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         self.load()
         form = self.get_form(request.POST)
         if form.is_valid():
@@ -103,6 +108,8 @@ class CategoryUpdateView(CategoryFormView):
 class CategoryDeleteView(StoreViewMixin, TemplateView):
     """Delete a category after a confirmation page; its subcategories move up, its products stay."""
 
+    request: StoreRequest
+
     model = Category
     permission_required = MANAGE_CATEGORIES
     template_name = "catalog/store/category_delete.html"
@@ -113,7 +120,7 @@ class CategoryDeleteView(StoreViewMixin, TemplateView):
         children = selectors.subcategory_count(store=store, category=category)
         return {**super().get_context_data(**kwargs), "category": category, "subcategory_count": children}
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         category = get_object_or_404(selectors.categories(store=request.store), pk=pk)
         try:
             services.category_delete(store=request.store, actor=request.user, category=category)

@@ -7,7 +7,7 @@ its variants and images, saved together or not at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +15,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
@@ -25,6 +24,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 from modeltranslation.utils import get_language
 
+from modules.tenancy.interface import StoreRequest
 from orion.forms import error_field
 from orion.views import StoreViewMixin, can, store_url
 
@@ -37,6 +37,7 @@ from ....forms import (
     PER_PAGE_CHOICES,
     BulkActionForm,
     ImageEditFormSet,
+    ImageUploadForm,
     ImageUploadFormSet,
     ProductForm,
     VariantFormSet,
@@ -65,14 +66,15 @@ def product_rows(products: Iterable[Product]) -> list[ProductRow]:
         ProductRow(
             product=product,
             skus=[variant.sku for variant in product.variants.all()],
-            thumbnail_url=storage.url(product.first_thumbnail) if product.first_thumbnail else "",
-            available=product.available_stock if product.tracks_stock else None,
+            # first_thumbnail, available_stock, tracks_stock: the selector's annotations.
+            thumbnail_url=storage.url(product.first_thumbnail) if product.first_thumbnail else "",  # type: ignore[attr-defined]
+            available=product.available_stock if product.tracks_stock else None,  # type: ignore[attr-defined]
         )
         for product in products
     ]
 
 
-def per_page(request: HttpRequest) -> int:
+def per_page(request: StoreRequest) -> int:
     value = request.GET.get("per_page", "")
     return int(value) if value.isdigit() and int(value) in PER_PAGE_CHOICES else PER_PAGE_CHOICES[0]
 
@@ -84,6 +86,8 @@ class ProductListView(StoreViewMixin, TemplateView):
     and thumbnail annotated by the selector), its count, then variants and
     categories prefetched.
     """
+
+    request: StoreRequest
 
     permission_required = VIEW_PRODUCT
     template_name = "catalog/store/product_list.html"
@@ -117,14 +121,14 @@ class ProductBulkView(StoreViewMixin, View):
     permission_required = VIEW_PRODUCT
     http_method_names = ["post"]
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         back = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
             back = store_url(request, "store:catalog:product_list")
         form = BulkActionForm(request.POST)
         if not form.is_valid():
             for problems in form.errors.values():
-                messages.error(request, " ".join(problems))
+                messages.error(request, " ".join(str(problem) for problem in problems))
             return redirect(back)
         action, ids = form.cleaned_data["action"], form.cleaned_data["ids"]
         if not can(request, DELETE_PRODUCT if action == "delete" else EDIT_PRODUCT):
@@ -181,7 +185,7 @@ class ProductForms:
             valid and not self.variants.total_error_count() and all(not form.errors for form in self.new_images.forms)
         )
 
-    def uploads(self) -> list[Form]:
+    def uploads(self) -> list[ImageUploadForm]:
         """The rows of new images with a file."""
         return [form for form in self.new_images.forms if form.is_valid() and form.cleaned_data.get("image")]
 
@@ -189,9 +193,11 @@ class ProductForms:
         """Put a service's refusal on the field it is about: a variant's SKU, the price, or the whole form."""
         kept = self.variants.kept_forms()
         if isinstance(error, ValidationError):
-            problems = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+            problems: Mapping[Any, Any] = (
+                error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+            )
         else:
-            problems = error.errors or {None: [error.message]}
+            problems = error.errors if error.errors else {None: [error.message]}
         for name, messages_ in problems.items():
             match = VARIANT_FIELD.match(name or "")
             if match and int(match[1]) < len(kept):
@@ -207,6 +213,8 @@ class ProductForms:
 
 class ProductFormView(StoreViewMixin, TemplateView):
     """A product with its variants and images; creates one, or edits ``self.product``."""
+
+    request: StoreRequest
 
     template_name = "catalog/store/product_form.html"
     product: Product | None = None
@@ -250,7 +258,7 @@ class ProductFormView(StoreViewMixin, TemplateView):
         variant_formset.extra = 0 if variants and not initial["option_attributes"] else 1
         image_formset = ImageEditFormSet(data, initial=images, prefix="images")
         for form, entry in zip(image_formset.forms, images, strict=False):
-            form.picture = entry["image"]
+            form.picture = entry["image"]  # type: ignore[attr-defined]  # shown next to the form
         return ProductForms(
             form=ProductForm(
                 data,
@@ -293,7 +301,7 @@ class ProductFormView(StoreViewMixin, TemplateView):
         self.load()
         return super().get(request, *args, **kwargs)
 
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, **kwargs: Any) -> HttpResponse:
         self.load()
         forms = self.forms(request.POST, request.FILES)
         if forms.is_valid():
@@ -327,7 +335,7 @@ class ProductFormView(StoreViewMixin, TemplateView):
             )
             for position, form in enumerate(forms.variants.kept_forms())
         ]
-        common = {
+        common: dict[str, Any] = {
             "store": store,
             "actor": actor,
             "values": forms.form.values(),
@@ -384,6 +392,8 @@ class ProductUpdateView(ProductFormView):
 class ProductDeleteView(StoreViewMixin, TemplateView):
     """Delete a product, after a confirmation page."""
 
+    request: StoreRequest
+
     model = Product
     permission_required = DELETE_PRODUCT
     template_name = "catalog/store/product_delete.html"
@@ -393,7 +403,7 @@ class ProductDeleteView(StoreViewMixin, TemplateView):
         product = get_object_or_404(products, pk=kwargs["pk"])
         return {**super().get_context_data(**kwargs), "product": product}
 
-    def post(self, request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+    def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         product = get_object_or_404(selectors.products(store=request.store), pk=pk)
         try:
             services.product_delete(store=request.store, actor=request.user, product=product)
