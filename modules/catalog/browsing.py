@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from modules.inventory.interface import Availability, availability, in_stock_q
+from modules.tenancy.interface import Store
 
 from . import selectors
 from .formatting import format_money
@@ -30,7 +31,7 @@ RELATED_LIMIT = 4
 # --- Product lists --------------------------------------------------------------
 
 
-def shop_products(*, store: Any) -> QuerySet[Product]:
+def shop_products(*, store: Store) -> QuerySet[Product]:
     """The store's active products, each with what a product card shows and nothing fetched per product.
 
     Annotations: ``card_image`` and ``card_thumbnail`` (storage names of the
@@ -54,12 +55,12 @@ def shop_products(*, store: Any) -> QuerySet[Product]:
     )
 
 
-def featured_products(*, store: Any, limit: int = FEATURED_LIMIT) -> list[Product]:
+def featured_products(*, store: Store, limit: int = FEATURED_LIMIT) -> list[Product]:
     """Up to ``limit`` active products the merchant marked as featured, newest first."""
     return list(shop_products(store=store).filter(is_featured=True).order_by("-created_at", "-id")[:limit])
 
 
-def related_products(*, store: Any, product: Product, limit: int = RELATED_LIMIT) -> list[Product]:
+def related_products(*, store: Store, product: Product, limit: int = RELATED_LIMIT) -> list[Product]:
     """Other active products sharing a category with ``product``, newest first."""
     links = Product.categories.through.objects
     shared = links.filter(
@@ -81,7 +82,7 @@ class VisibleCategories:
     sub-categories and filter choices.
     """
 
-    def __init__(self, *, store: Any) -> None:
+    def __init__(self, *, store: Store) -> None:
         self.roots = selectors.category_tree(store=store, active_only=True)
         self.nodes = {node.category.pk: node for root in self.roots for node in root.walk()}
         self.ordered = [node.category for node in self.nodes.values()]  # tree order: depth first
@@ -118,7 +119,7 @@ class VisibleCategories:
         return [(node.category.slug, "\u2003" * node.depth + node.category.name) for node in self.nodes.values()]
 
 
-def top_level_categories(*, store: Any) -> list[Category]:
+def top_level_categories(*, store: Store) -> list[Category]:
     return VisibleCategories(store=store).top_level()
 
 
@@ -266,7 +267,7 @@ class ProductPage:
         return data
 
 
-def product_page(*, store: Any, slug: str, variant_id: int | None = None) -> ProductPage:
+def product_page(*, store: Store, slug: str, variant_id: int | None = None) -> ProductPage:
     """The active product with this slug and everything its page shows; 404 for any other product.
 
     ``variant_id`` preselects a variant (the page works without JavaScript

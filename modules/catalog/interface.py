@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+
+from modules.tenancy.interface import Store
 
 from .models import AttributeValue, ProductStatus, Variant
 
@@ -41,7 +42,7 @@ class VariantInfo:
     is_active: bool
 
 
-def _variants(store: Any) -> QuerySet[Variant]:
+def _variants(store: Store) -> QuerySet[Variant]:
     values = AttributeValue._base_manager.select_related("attribute").order_by("attribute__position", "attribute_id")
     return (
         Variant._base_manager.filter(store=store)
@@ -65,7 +66,7 @@ def _info(variant: Variant) -> VariantInfo:
     )
 
 
-def variant_info(*, store: Any, variant_ids: Iterable[int]) -> dict[int, VariantInfo]:
+def variant_info(*, store: Store, variant_ids: Iterable[int]) -> dict[int, VariantInfo]:
     """The store's variants among ``variant_ids``, by id (two queries); unknown ids are left out."""
     ids = list(variant_ids)
     if not ids:
@@ -73,7 +74,7 @@ def variant_info(*, store: Any, variant_ids: Iterable[int]) -> dict[int, Variant
     return {variant.pk: _info(variant) for variant in _variants(store).filter(pk__in=ids)}
 
 
-def find_variant_by_sku(*, store: Any, sku: str) -> VariantInfo | None:
+def find_variant_by_sku(*, store: Store, sku: str) -> VariantInfo | None:
     """The store's variant with this SKU (exact, surrounding spaces ignored), or None."""
     variant = _variants(store).filter(sku=sku.strip()).first()
     return _info(variant) if variant else None

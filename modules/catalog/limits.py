@@ -8,11 +8,11 @@ unlimited.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from modules.contracts.protocols import StoreRef
+from modules.tenancy.interface import Store
 from orion.limits import store_limit, within_limit
 from orion.modules.config import get_module_config
 
@@ -22,7 +22,7 @@ from .models import Product, ProductStatus
 LIMIT_NAME = "catalog.active_products"
 
 
-def active_product_limit(store: Any) -> int | None:
+def active_product_limit(store: StoreRef) -> int | None:
     """The most active products ``store`` may have, or ``None`` for no limit."""
     limit = store_limit(store, LIMIT_NAME)
     if limit is None:
@@ -30,7 +30,7 @@ def active_product_limit(store: Any) -> int | None:
     return limit or None
 
 
-def check_active_product_limit(*, store: Any, activating: int) -> None:
+def check_active_product_limit(*, store: Store, activating: int) -> None:
     """Refuse (``ActiveProductLimitError``) to make ``activating`` more products active beyond the limit.
 
     Call inside the transaction that activates them: the store's row is

@@ -7,10 +7,11 @@ from typing import Any
 from django.dispatch import receiver
 
 from modules.tenancy.events import demo_store_loaded
+from modules.tenancy.interface import Store
 
 
 @receiver(demo_store_loaded, dispatch_uid="catalog-demo-store")
-def seed_demo_catalogue(*, store: Any, **kwargs: Any) -> None:
+def seed_demo_catalogue(*, store: Store, **kwargs: Any) -> None:
     # Imported here, not when apps.ready() imports this file: the services reach other modules'
     # models, and a deployment missing a required module must get the system check's message.
     from . import demo

@@ -32,7 +32,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django_scopes import scope
 
+from modules.contracts.protocols import StoreRef
 from modules.inventory.interface import Availability, availability, in_stock_q
+from modules.tenancy.interface import Store
 
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, Variant
 
@@ -56,7 +58,7 @@ class CategoryNode:
             yield from child.walk()
 
 
-def category_tree(*, store: Any, active_only: bool = False) -> list[CategoryNode]:
+def category_tree(*, store: Store, active_only: bool = False) -> list[CategoryNode]:
     """The store's categories as a tree of ``CategoryNode`` (roots first, by position and name); one query.
 
     With ``active_only``, hidden categories are left out with everything below them.
@@ -80,7 +82,7 @@ def category_tree(*, store: Any, active_only: bool = False) -> list[CategoryNode
     return roots
 
 
-def category_rows(*, store: Any, without: Category | None = None) -> list[tuple[Category, int]]:
+def category_rows(*, store: Store, without: Category | None = None) -> list[tuple[Category, int]]:
     """``(category, depth)`` in tree order (one query); ``without`` leaves out a category and everything below it."""
     excluded = set(category_descendant_ids(store=store, category=without)) if without else set()
     return [
@@ -91,28 +93,28 @@ def category_rows(*, store: Any, without: Category | None = None) -> list[tuple[
     ]
 
 
-def categories(*, store: Any) -> QuerySet[Category]:
+def categories(*, store: StoreRef) -> QuerySet[Category]:
     """The store's categories (for one by pk, or the API's list by position and name)."""
     with scope(store=store):
         return Category.objects.all()
 
 
-def categories_with_product_count(*, store: Any) -> QuerySet[Category]:
+def categories_with_product_count(*, store: StoreRef) -> QuerySet[Category]:
     """The store's categories, each annotated with ``product_count``."""
     return categories(store=store).annotate(product_count=Count("products"))
 
 
-def category_product_counts(*, store: Any) -> dict[int, int]:
+def category_product_counts(*, store: StoreRef) -> dict[int, int]:
     """How many products each category of the store holds, by category id (one query)."""
     return dict(categories(store=store).annotate(count=Count("products")).values_list("pk", "count"))
 
 
-def subcategory_count(*, store: Any, category: Category) -> int:
+def subcategory_count(*, store: StoreRef, category: Category) -> int:
     """How many categories sit directly below ``category``."""
     return categories(store=store).filter(parent=category).count()
 
 
-def category_descendant_ids(*, store: Any, category: Category | int) -> list[int]:
+def category_descendant_ids(*, store: Store | int, category: Category | int) -> list[int]:
     """The ids of ``category`` and every category below it (one query); empty for another store's category."""
     category_id = getattr(category, "pk", category)
     children: dict[int | None, list[int]] = {}
@@ -141,7 +143,7 @@ def _variants() -> QuerySet[Variant, Any]:  # rows of values("product")
     return Variant._base_manager.filter(product=OuterRef("pk")).order_by().values("product")
 
 
-def product_list(*, store: Any) -> QuerySet[Product]:
+def product_list(*, store: Store) -> QuerySet[Product]:
     """The store's products with what a list row shows, in one query whatever the count.
 
     Annotations: ``variant_count``; ``first_thumbnail`` (the storage name of
@@ -208,25 +210,25 @@ def product_search(queryset: QuerySet[Product], q: str, *, rank: bool = False) -
 # --- Products, one by one and with what the store API shows ----------------------------
 
 
-def products(*, store: Any) -> QuerySet[Product]:
+def products(*, store: StoreRef) -> QuerySet[Product]:
     """The store's products, plain (for one by pk)."""
     with scope(store=store):
         return Product.objects.all()
 
 
-def missing_product_ids(*, store: Any, ids: Iterable[int]) -> list[int]:
+def missing_product_ids(*, store: StoreRef, ids: Iterable[int]) -> list[int]:
     """Those of ``ids`` that are not products of the store, in order (one query)."""
     ids = set(ids)
     found = set(products(store=store).filter(pk__in=ids).values_list("pk", flat=True))
     return sorted(ids - found)
 
 
-def products_with_variant_count(*, store: Any) -> QuerySet[Product]:
+def products_with_variant_count(*, store: StoreRef) -> QuerySet[Product]:
     """The store's products, each annotated with ``variant_count`` (a deletion's confirmation)."""
     return products(store=store).annotate(variant_count=Count("variants"))
 
 
-def product_table(*, store: Any) -> QuerySet[Product]:
+def product_table(*, store: Store) -> QuerySet[Product]:
     """``product_list`` with each row's SKUs (variants, SKU only) and categories prefetched: a page is a fixed number of queries."""
     with scope(store=store):
         skus = Variant.objects.only("product_id", "sku").order_by("position", "id")
@@ -235,7 +237,7 @@ def product_table(*, store: Any) -> QuerySet[Product]:
         )
 
 
-def product_details(*, store: Any) -> QuerySet[Product]:
+def product_details(*, store: StoreRef) -> QuerySet[Product]:
     """The store's products with everything the store API shows of one prefetched: variants with their
     option values, images, categories and option attributes (a fixed number of queries for a page)."""
     with scope(store=store):
@@ -248,7 +250,7 @@ def product_details(*, store: Any) -> QuerySet[Product]:
         )
 
 
-def product_variants(*, store: Any, product: Product) -> QuerySet[Variant]:
+def product_variants(*, store: StoreRef, product: Product) -> QuerySet[Variant]:
     """``product``'s variants in order, with their option values prefetched."""
     with scope(store=store):
         return Variant.objects.filter(product=product).prefetch_related(
@@ -257,7 +259,7 @@ def product_variants(*, store: Any, product: Product) -> QuerySet[Variant]:
 
 
 def product_images(
-    *, store: Any, product: Product | None = None, product_id: int | None = None
+    *, store: StoreRef, product: Product | None = None, product_id: int | None = None
 ) -> QuerySet[ProductImage]:
     """A product's images in order, by the product or by its id as a URL gives it."""
     with scope(store=store):
@@ -270,7 +272,7 @@ def product_images(
     return images
 
 
-def variant_stock(*, store: Any, products: Iterable[Product]) -> dict[int, Availability]:
+def variant_stock(*, store: StoreRef, products: Iterable[Product]) -> dict[int, Availability]:
     """The stock of every variant of ``products`` (variants prefetched), by stock item id, in one query."""
     item_ids = [variant.stock_item_id for product in products for variant in product.variants.all()]
     return availability(store=store, item_ids=[pk for pk in item_ids if pk is not None])
@@ -279,26 +281,26 @@ def variant_stock(*, store: Any, products: Iterable[Product]) -> dict[int, Avail
 # --- Attributes ----------------------------------------------------------------------------
 
 
-def attributes(*, store: Any) -> QuerySet[Attribute]:
+def attributes(*, store: StoreRef) -> QuerySet[Attribute]:
     """The store's attributes in order, plain (for one by pk)."""
     with scope(store=store):
         return Attribute.objects.all()
 
 
-def attributes_with_values(*, store: Any) -> QuerySet[Attribute]:
+def attributes_with_values(*, store: StoreRef) -> QuerySet[Attribute]:
     """The store's attributes in order, each with its values prefetched."""
     with scope(store=store):
         return Attribute.objects.prefetch_related(Prefetch("values", queryset=AttributeValue.objects.all()))
 
 
-def attributes_with_value_count(*, store: Any) -> QuerySet[Attribute]:
+def attributes_with_value_count(*, store: StoreRef) -> QuerySet[Attribute]:
     """The store's attributes, each annotated with ``value_count`` (a deletion's confirmation)."""
     with scope(store=store):
         return Attribute.objects.annotate(value_count=Count("values"))
 
 
 def attribute_values(
-    *, store: Any, attribute: Attribute | None = None, attribute_id: int | None = None
+    *, store: StoreRef, attribute: Attribute | None = None, attribute_id: int | None = None
 ) -> QuerySet[AttributeValue]:
     """An attribute's values in order, by the attribute or by its id as a URL gives it."""
     with scope(store=store):

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import io
 from itertools import product as combinations
-from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django_scopes import scope
 from PIL import Image, ImageDraw, ImageFont
+
+from modules.contracts.protocols import StoreRef
+from modules.tenancy.interface import Store
 
 from .. import services
 from ..models import Attribute, AttributeValue, Category, Product
@@ -54,7 +56,7 @@ __all__ = [
 IMAGE_SIZE = 400
 
 
-def catalogue_for(store: Any) -> DemoCatalogue:
+def catalogue_for(store: StoreRef) -> DemoCatalogue:
     """The demo catalogue of a demo store, by code; any other store gets the outdoor one ("acme")."""
     found = catalogues()
     return found.get(store.code, found[DEFAULT_CATALOGUE])
@@ -64,7 +66,7 @@ def _per_language(prefix: str, texts: dict[str, str], wrap: str = "{}") -> dict[
     return {f"{prefix}_{language}": wrap.format(text) for language, text in texts.items()}
 
 
-def _attribute(store: Any, slug: str, names: dict[str, str], position: int) -> Attribute:
+def _attribute(store: Store, slug: str, names: dict[str, str], position: int) -> Attribute:
     with scope(store=store):
         existing = Attribute.objects.filter(slug=slug).first()
     return existing or services.attribute_create(
@@ -72,7 +74,7 @@ def _attribute(store: Any, slug: str, names: dict[str, str], position: int) -> A
     )
 
 
-def _value(store: Any, attribute: Attribute, slug: str, names: dict[str, str], position: int) -> AttributeValue:
+def _value(store: Store, attribute: Attribute, slug: str, names: dict[str, str], position: int) -> AttributeValue:
     with scope(store=store):
         existing = AttributeValue.objects.filter(attribute=attribute, slug=slug).first()
     return existing or services.attribute_value_create(
@@ -83,7 +85,7 @@ def _value(store: Any, attribute: Attribute, slug: str, names: dict[str, str], p
     )
 
 
-def _categories(store: Any, nodes: tuple[DemoCategory, ...], parent: Category | None = None) -> dict[str, Category]:
+def _categories(store: Store, nodes: tuple[DemoCategory, ...], parent: Category | None = None) -> dict[str, Category]:
     """The tree, created where missing (by slug); returns every category by slug."""
     made: dict[str, Category] = {}
     for position, node in enumerate(nodes):
@@ -120,7 +122,7 @@ def initials(title: str) -> str:
     return "".join(word[0].upper() for word in words[:3]) or "?"
 
 
-def _add_images(store: Any, product: Product, spec: DemoProduct, index: int, demo: DemoOptions) -> None:
+def _add_images(store: Store, product: Product, spec: DemoProduct, index: int, demo: DemoOptions) -> None:
     """One image per colour offered, or one in a colour of the palette."""
     palette = demo.palette
     shades = [(slug, demo.colours[slug].rgb) for slug in spec.colours] or [("", palette[index % len(palette)])]
@@ -140,7 +142,7 @@ def _add_images(store: Any, product: Product, spec: DemoProduct, index: int, dem
 
 
 @transaction.atomic
-def seed_store(*, store: Any) -> int:
+def seed_store(*, store: Store) -> int:
     """Create the store's demo catalogue unless it has products already; returns the products created."""
     with scope(store=store):
         if Product.objects.exists():

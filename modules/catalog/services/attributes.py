@@ -11,7 +11,9 @@ from typing import Any
 
 from django.utils.translation import ngettext
 
+from modules.contracts.protocols import StoreRef
 from modules.inventory import interface as inventory
+from modules.tenancy.interface import Store
 from orion.services import ensure_in_store, record_changed, record_created, record_deleted, snapshot, store_write
 
 from ..exceptions import AttributeInUseError, AttributeNotFoundError
@@ -27,7 +29,7 @@ AUDITED_VALUE = (*columns("value"), "slug", "position")
 
 
 
-def _save_attribute(store: Any, attribute: Attribute, values: dict[str, Any]) -> Attribute:
+def _save_attribute(store: StoreRef, attribute: Attribute, values: dict[str, Any]) -> Attribute:
     require_default_language(attribute, "name")
     if "slug" in values or attribute.pk is None:
         attribute.slug = unique_slug(
@@ -44,7 +46,7 @@ def _save_attribute(store: Any, attribute: Attribute, values: dict[str, Any]) ->
 
 
 @store_write(changes_shop=True)
-def attribute_create(*, store: Any, actor: Any, values: dict[str, Any]) -> Attribute:
+def attribute_create(*, store: Store, actor: Any, values: dict[str, Any]) -> Attribute:
     """A new attribute (``name_en`` required; slug from it when empty)."""
     attribute = Attribute(store=store)
     apply_values(attribute, values, ATTRIBUTE_FIELDS)
@@ -54,7 +56,7 @@ def attribute_create(*, store: Any, actor: Any, values: dict[str, Any]) -> Attri
 
 
 @store_write(changes_shop=True)
-def attribute_update(*, store: Any, actor: Any, attribute: Attribute, values: dict[str, Any]) -> Attribute:
+def attribute_update(*, store: StoreRef, actor: Any, attribute: Attribute, values: dict[str, Any]) -> Attribute:
     ensure_in_store(attribute, store, AttributeNotFoundError)
     attribute = Attribute.objects.select_for_update().get(pk=attribute.pk)
     before = snapshot(attribute, AUDITED)
@@ -65,7 +67,7 @@ def attribute_update(*, store: Any, actor: Any, attribute: Attribute, values: di
 
 
 @store_write(changes_shop=True)
-def attribute_delete(*, store: Any, actor: Any, attribute: Attribute) -> None:
+def attribute_delete(*, store: StoreRef, actor: Any, attribute: Attribute) -> None:
     """Delete an attribute and its values; refused while a product has it as an option."""
     ensure_in_store(attribute, store, AttributeNotFoundError)
     used_by = Product.objects.filter(option_attributes=attribute).count()
@@ -82,7 +84,7 @@ def attribute_delete(*, store: Any, actor: Any, attribute: Attribute) -> None:
     Attribute.objects.filter(pk=attribute.pk).delete()
 
 
-def _save_value(store: Any, value: AttributeValue, values: dict[str, Any]) -> AttributeValue:
+def _save_value(store: StoreRef, value: AttributeValue, values: dict[str, Any]) -> AttributeValue:
     require_default_language(value, "value")
     if "slug" in values or value.pk is None:
         value.slug = unique_slug(
@@ -99,7 +101,7 @@ def _save_value(store: Any, value: AttributeValue, values: dict[str, Any]) -> At
 
 
 @store_write(changes_shop=True)
-def attribute_value_create(*, store: Any, actor: Any, attribute: Attribute, values: dict[str, Any]) -> AttributeValue:
+def attribute_value_create(*, store: Store, actor: Any, attribute: Attribute, values: dict[str, Any]) -> AttributeValue:
     """A new value of ``attribute`` (``value_en`` required; slug unique within the attribute)."""
     ensure_in_store(attribute, store, AttributeNotFoundError)
     value = AttributeValue(store=store, attribute=attribute)
@@ -111,7 +113,7 @@ def attribute_value_create(*, store: Any, actor: Any, attribute: Attribute, valu
 
 @store_write(changes_shop=True)
 def attribute_value_update(
-    *, store: Any, actor: Any, attribute_value: AttributeValue, values: dict[str, Any]
+    *, store: StoreRef, actor: Any, attribute_value: AttributeValue, values: dict[str, Any]
 ) -> AttributeValue:
     ensure_in_store(attribute_value, store, AttributeNotFoundError)
     value = AttributeValue.objects.select_for_update().get(pk=attribute_value.pk)
@@ -125,7 +127,7 @@ def attribute_value_update(
     return value
 
 
-def _rename_stock_items(store: Any, value: AttributeValue) -> None:
+def _rename_stock_items(store: StoreRef, value: AttributeValue) -> None:
     """Stock items are named after their variant's options ("Shirt / M"): follow a renamed value."""
     variants = (
         Variant.objects.filter(option_values=value, stock_item__isnull=False)
@@ -138,7 +140,7 @@ def _rename_stock_items(store: Any, value: AttributeValue) -> None:
 
 
 @store_write(changes_shop=True)
-def attribute_value_delete(*, store: Any, actor: Any, attribute_value: AttributeValue) -> None:
+def attribute_value_delete(*, store: StoreRef, actor: Any, attribute_value: AttributeValue) -> None:
     """Delete a value; refused while a variant has it."""
     ensure_in_store(attribute_value, store, AttributeNotFoundError)
     used_by = Variant.objects.filter(option_values=attribute_value).count()

@@ -13,6 +13,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from modules.contracts.protocols import StoreRef
+from modules.tenancy.interface import Store
 from orion.services import ensure_in_store, record_changed, record_created, record_deleted, snapshot, store_write
 
 from ..exceptions import CategoryCycleError, CategoryNotFoundError
@@ -27,7 +29,7 @@ UNCHANGED: Any = object()
 
 
 
-def _check_parent(store: Any, category: Category | None, parent: Any) -> Category | None:
+def _check_parent(store: StoreRef, category: Category | None, parent: Any) -> Category | None:
     """The parent row (scoped), refusing another store's category and cycles."""
     if parent is None:
         return None
@@ -45,7 +47,7 @@ def _check_parent(store: Any, category: Category | None, parent: Any) -> Categor
     return found
 
 
-def _save(store: Any, category: Category, values: dict[str, Any]) -> Category:
+def _save(store: StoreRef, category: Category, values: dict[str, Any]) -> Category:
     for column in columns("description"):
         setattr(category, column, sanitize_html(getattr(category, column) or ""))
     require_default_language(category, "name")
@@ -64,7 +66,7 @@ def _save(store: Any, category: Category, values: dict[str, Any]) -> Category:
 
 
 @store_write(changes_shop=True)
-def category_create(*, store: Any, actor: Any, values: dict[str, Any], parent: Any = None) -> Category:
+def category_create(*, store: Store, actor: Any, values: dict[str, Any], parent: Any = None) -> Category:
     """A new category (``name_en`` required; slug from the English name when empty), under ``parent`` or at the top."""
     category = Category(store=store, parent=_check_parent(store, None, parent))
     apply_values(category, values, CATEGORY_FIELDS)
@@ -75,7 +77,7 @@ def category_create(*, store: Any, actor: Any, values: dict[str, Any], parent: A
 
 @store_write(changes_shop=True)
 def category_update(
-    *, store: Any, actor: Any, category: Category, values: dict[str, Any], parent: Any = UNCHANGED
+    *, store: StoreRef, actor: Any, category: Category, values: dict[str, Any], parent: Any = UNCHANGED
 ) -> Category:
     """Change a category; ``parent`` moves it (``None``: to the top), left out it stays where it is."""
     ensure_in_store(category, store, CategoryNotFoundError)
@@ -90,7 +92,7 @@ def category_update(
 
 
 @store_write(changes_shop=True)
-def category_delete(*, store: Any, actor: Any, category: Category) -> None:
+def category_delete(*, store: StoreRef, actor: Any, category: Category) -> None:
     """Delete a category; its subcategories move up to its parent, its products stay (outside it)."""
     ensure_in_store(category, store, CategoryNotFoundError)
     record_deleted(category, "catalog.category.deleted", AUDITED)

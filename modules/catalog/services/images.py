@@ -8,6 +8,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.db.models import Max
 
+from modules.contracts.protocols import StoreRef
+from modules.tenancy.interface import Store
 from orion.services import ensure_in_store, record_changed, record_created, record_deleted, snapshot, store_write
 
 from ..exceptions import ProductNotFoundError
@@ -35,7 +37,7 @@ def _delete_files_on_commit(*field_files: Any) -> None:
 @store_write(changes_shop=True)
 def product_image_add(
     *,
-    store: Any,
+    store: Store,
     actor: Any,
     product: Product,
     upload: Any,
@@ -81,7 +83,7 @@ def product_image_add(
 
 
 @store_write(changes_shop=True)
-def product_image_update(*, store: Any, actor: Any, image: ProductImage, values: dict[str, Any]) -> ProductImage:
+def product_image_update(*, store: StoreRef, actor: Any, image: ProductImage, values: dict[str, Any]) -> ProductImage:
     """Change an image's alt texts (``alt_text_<lang>``) or position."""
     ensure_in_store(image, store, ProductNotFoundError)
     before = snapshot(image, AUDITED)
@@ -93,7 +95,7 @@ def product_image_update(*, store: Any, actor: Any, image: ProductImage, values:
 
 
 @store_write(changes_shop=True)
-def product_image_delete(*, store: Any, actor: Any, image: ProductImage) -> None:
+def product_image_delete(*, store: StoreRef, actor: Any, image: ProductImage) -> None:
     """Remove an image; its files are deleted once the transaction commits."""
     ensure_in_store(image, store, ProductNotFoundError)
     record_deleted(image, "catalog.product.image_removed", AUDITED, on=image.product)

@@ -22,7 +22,9 @@ from django.db.models import TextField, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from modules.contracts.protocols import StoreRef
 from modules.inventory import interface as inventory
+from modules.tenancy.interface import Store
 from orion.services import changes_between, ensure_in_store, record, snapshot, store_write
 
 from .. import events
@@ -228,7 +230,7 @@ def _stock_call(function: Any, field: str, **kwargs: Any) -> Any:
 
 
 def _save_variants(
-    *, store: Any, product: Product, planned: list[_PlannedVariant], has_options: bool, renamed: bool
+    *, store: Store, product: Product, planned: list[_PlannedVariant], has_options: bool, renamed: bool
 ) -> None:
     """Write the planned variant set: update the listed, create the new, delete the rest; keep stock items in step."""
     kept = {variant.existing.pk for variant in planned if variant.existing is not None}
@@ -303,7 +305,7 @@ def _rebuild_search_document(product: Product) -> None:
         Product.objects.filter(pk=product.pk).update(search_document=document, **_search_vector_of(document))
 
 
-def _announce(store: Any, product: Product, *, old_status: str | None, first_time: bool) -> None:
+def _announce(store: StoreRef, product: Product, *, old_status: str | None, first_time: bool) -> None:
     """Send ``product_published`` / ``product_archived`` after commit when the status changed to one of them."""
     if product.status == old_status:
         return
@@ -329,7 +331,7 @@ def _product_values(values: dict[str, Any]) -> dict[str, Any]:
 @store_write(changes_shop=True)
 def product_create(
     *,
-    store: Any,
+    store: Store,
     actor: Any,
     values: dict[str, Any],
     categories: Iterable[Any] = (),
@@ -373,7 +375,7 @@ def product_create(
 @store_write(changes_shop=True)
 def product_update(
     *,
-    store: Any,
+    store: Store,
     actor: Any,
     product: Product,
     values: dict[str, Any],
@@ -453,7 +455,7 @@ def product_update(
     return product
 
 
-def _delete_products(store: Any, products: list[Product]) -> None:
+def _delete_products(store: StoreRef, products: list[Product]) -> None:
     """Delete products with their variants and images; retire the stock items, remove the files after commit."""
     ids = [product.pk for product in products]
     item_ids = list(
@@ -482,7 +484,7 @@ def _delete_products(store: Any, products: list[Product]) -> None:
 
 
 @store_write(changes_shop=True)
-def product_delete(*, store: Any, actor: Any, product: Product) -> None:
+def product_delete(*, store: StoreRef, actor: Any, product: Product) -> None:
     """Delete a product, its variants and images; their stock items are retired (movements stay for history)."""
     ensure_in_store(product, store, ProductNotFoundError)
     _delete_products(store, [product])
@@ -499,7 +501,7 @@ def _products_by_ids(product_ids: Iterable[Any]) -> list[Product]:
 
 
 @store_write(changes_shop=True)
-def products_set_status(*, store: Any, actor: Any, product_ids: Iterable[Any], status: str) -> int:
+def products_set_status(*, store: Store, actor: Any, product_ids: Iterable[Any], status: str) -> int:
     """Publish, archive or unpublish several products at once, all or nothing; returns how many changed.
 
     Any id not of this store refuses the whole batch (``ProductNotFoundError``),
@@ -521,7 +523,7 @@ def products_set_status(*, store: Any, actor: Any, product_ids: Iterable[Any], s
 
 
 @store_write(changes_shop=True)
-def products_delete_drafts(*, store: Any, actor: Any, product_ids: Iterable[Any]) -> int:
+def products_delete_drafts(*, store: StoreRef, actor: Any, product_ids: Iterable[Any]) -> int:
     """Delete several draft products at once; refuses the whole batch if one is not a draft. Returns how many."""
     products = _products_by_ids(product_ids)
     if any(product.status != ProductStatus.DRAFT for product in products):
