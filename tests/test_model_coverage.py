@@ -38,13 +38,21 @@ def test_the_dummy_modules_really_have_no_models():
     assert dummies and not [model for config in dummies for model in config.get_models()]
 
 
+def _missing(found: dict, exempt: dict, models: list[type]) -> list[str]:
+    return [model._meta.label for model in models if model._meta.label not in found and model._meta.label not in exempt]
+
+
+def test_the_rule_reports_a_model_without_a_factory_unless_it_is_exempted():
+    models = _covered_models()
+    labels = [model._meta.label for model in models]
+
+    assert _missing({}, {}, models) == labels
+    assert _missing({}, {labels[0]: "a reason"}, models) == labels[1:]
+    assert "tests.testmodules.dummy" not in {model._meta.app_config.name for model in models}
+
+
 def test_every_model_of_an_installed_module_has_a_factory():
-    factories, exempt = factories_by_model(), factory_exemptions()
-    missing = [
-        model._meta.label
-        for model in _covered_models()
-        if model._meta.label not in factories and model._meta.label not in exempt
-    ]
+    missing = _missing(factories_by_model(), factory_exemptions(), _covered_models())
     assert not missing, (
         f"Add a factory for {missing} to the module's tests/factories.py (the framework's: orion/testing/factories.py)"
         ' or list it there in FACTORY_EXEMPT = {"app.Model": "reason"}'
@@ -61,12 +69,8 @@ def test_every_exemption_gives_a_reason_and_names_a_model_without_a_factory():
 
 
 def test_every_store_scoped_model_has_an_isolation_seed():
-    seeds, exempt = collect_seeds(), seed_exemptions()
-    missing = [
-        model._meta.label
-        for model in scoped_models()
-        if model._meta.label not in seeds and model._meta.label not in exempt
-    ]
+    seeds = collect_seeds()
+    missing = _missing(seeds, seed_exemptions(), scoped_models())
     assert not missing, (
         f"Add an isolation seed for {missing}: @orion.testing.isolation.seed in the module's tests/isolation.py"
         ' (or exempt("app.Model", "reason") there)'
