@@ -10,10 +10,18 @@ owner; ``member(store, "manager")`` adds a user with a built-in role.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.contrib.auth import get_user_model
+
+if TYPE_CHECKING:
+    from rest_framework.test import APIClient
+
+    from orion.accounts.models import User
+    from orion.types import StoreRef
+
+    from .models import Store, StoreRole
 
 PASSWORD = "correct horse battery staple"  # the factories' too (orion.testing.factories.PASSWORD)
 
@@ -37,7 +45,7 @@ def make_store(platform: Any, code: str, *, owner: Any = None) -> Any:
     return StoreFactory(platform=platform, code=code, **({"owner": owner} if owner is not None else {}))
 
 
-def add_member(store: Any, email: str, kind: str = "staff", *, role: Any = None) -> Any:
+def add_member(store: Store, email: str, kind: str = "staff", *, role: StoreRole | None = None) -> User:
     """A new user on ``store``'s team with the built-in role ``kind`` (or ``role``)."""
     from .tests.factories import StoreMembershipFactory
 
@@ -46,13 +54,13 @@ def add_member(store: Any, email: str, kind: str = "staff", *, role: Any = None)
     return user
 
 
-def owner_of(store: Any) -> Any:
+def owner_of(store: Store) -> User:
     from .tests.factories import owner_of
 
     return owner_of(store)
 
 
-def store_api(user: Any = None, store: Any = None) -> Any:
+def store_api(user: User | None = None, store: StoreRef | None = None) -> APIClient:
     """A DRF test client for the store API: logged in as ``user``, sending ``X-Store`` for ``store``."""
     from rest_framework.test import APIClient
 

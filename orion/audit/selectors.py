@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 
+from orion.types import StoreRef
+
 from .models import AuditEntry
 
 
@@ -15,12 +17,13 @@ def object_key(obj: Model) -> str:
     return f"{obj._meta.app_label}.{obj._meta.model_name}:{obj.pk}"
 
 
-def store_activity(*, store: Any, object: str = "", module: str = "") -> QuerySet[AuditEntry]:
+def store_activity(*, store: StoreRef, object: str = "", module: str = "") -> QuerySet[AuditEntry]:
     """The store's entries, newest first; ``object`` (an ``object_key``) or ``module`` narrows them.
 
     An ``object`` that names no model gives no entries rather than an error: it comes from a URL.
     """
-    entries = AuditEntry.objects.filter(store=store).select_related("content_type", "actor")
+    # A StoreRef is the model of settings.ORION_STORE_MODEL, which the foreign key names.
+    entries = AuditEntry.objects.filter(store=store).select_related("content_type", "actor")  # type: ignore[misc]
     if module:
         entries = entries.filter(action__startswith=f"{module}.")
     if object:
