@@ -4,7 +4,9 @@ Proven in a copy of the project: the framework (``orion/``), the shared
 templates, the root tests and the config files are copied, every existing
 module is symlinked, so whatever the commands write lands in the copy and
 nothing but ``modules/<code>/`` (and the module's two lines in
-``.importlinter``) may change there. The generated module's own tests run,
+``.importlinter``) may change there. The generated module passes ruff and
+the project's mypy config (strict, as ``make lint`` and CI run it on
+``modules/``). Its own tests run,
 and so do the project's walks that cover every module: the tenant-isolation
 walk (its routes and its seed), the factory and seed coverage, the admin
 confinement and the import contracts.
@@ -30,7 +32,7 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("orion", "templates", "tests")
-COPIED_FILES = ("manage.py", ".pytest.ini", ".ruff.toml", ".importlinter")
+COPIED_FILES = ("manage.py", ".pytest.ini", ".ruff.toml", ".mypy.ini", ".importlinter")
 LINKED = ("static", "locale")
 BIN = Path(sys.executable).parent
 
@@ -66,6 +68,8 @@ GENERATED = {
     "tests/test_admin.py",
     *(f"locale/{lang}/LC_MESSAGES/django.po" for lang in ("en", "de", "fr", "lb")),
 }
+# What mypy checks of it: .mypy.ini leaves tests and migrations out.
+TYPE_CHECKED = {name for name in GENERATED if name.endswith(".py") and not name.startswith(("tests/", "migrations/"))}
 ROUTES = {
     "store:shipping:note_list",
     "store:shipping:note_create",
@@ -156,9 +160,13 @@ def test_a_scaffolded_module_works_with_zero_framework_edits(project):
     assert "shipping" in manage(project, "list_modules")
     assert "shipping --> inventory" in manage(project, "module_graph")
 
-    # Clean: ruff, and the import contracts, which now list it.
+    # Clean: ruff, mypy, and the import contracts, which now list it.
     run(project, BIN / "ruff", "check", "modules/shipping")
     run(project, BIN / "ruff", "format", "--check", "modules/shipping")
+    # mypy with the project's .mypy.ini (strict: `make lint` and CI check modules/), on the module alone:
+    # what it imports is analysed for its types, but only the module's own errors count.
+    typed = run(project, BIN / "mypy", "--follow-imports=silent", "--no-warn-unused-configs", "modules/shipping")
+    assert f"Success: no issues found in {len(TYPE_CHECKED)} source files" in typed, typed
     added = set((project / ".importlinter").read_text().splitlines()) - set(contracts_before.splitlines())
     assert added == {"    modules.shipping"}
     assert (project / ".importlinter").read_text().count("    modules.shipping\n") == 2
