@@ -81,6 +81,15 @@ class OrionModulesConfig(AppConfig):
     verbose_name = "Modules"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def import_models(self) -> None:
+        # Phase two of start-up, after every other app's models and before any ready(): a module left out
+        # that must not be is refused here, before other apps' ready() (admin's autodiscover) import code
+        # that needs it and fail with a less helpful error.
+        from django.conf import settings
+
+        _refuse_left_out(settings.ORION_EXCLUDED_MODULES)
+        super().import_models()
+
     def ready(self) -> None:
         from django.conf import settings
 
@@ -96,10 +105,8 @@ class OrionModulesConfig(AppConfig):
         atexit.register(_send_shutdown)
 
 
-def _refuse_missing_requirements(excluded: tuple[str, ...]) -> None:
-    """A deployment may leave out optional modules, never one that is needed."""
-    from .definition import requirement_code
-
+def _refuse_left_out(excluded: tuple[str, ...]) -> None:
+    """A deployment may leave out optional modules, never a core one, nor one that does not exist."""
     for code in excluded:
         try:
             definition = load_definition(f"modules.{code}")
@@ -111,6 +118,12 @@ def _refuse_missing_requirements(excluded: tuple[str, ...]) -> None:
             raise ImproperlyConfigured(
                 f"ORION_EXCLUDED_MODULES leaves out core module '{code}'; core modules cannot be left out."
             )
+
+
+def _refuse_missing_requirements(excluded: tuple[str, ...]) -> None:
+    """A deployment may leave out optional modules, never one that an installed module requires."""
+    from .definition import requirement_code
+
     for definition in registry.MODULES.values():
         for spec in definition.requires:
             needed = requirement_code(spec)
