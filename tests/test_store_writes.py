@@ -161,3 +161,19 @@ def test_a_write_runs_in_its_stores_scope_whatever_the_caller_opened(store: Any,
     with pytest.raises(ValidationError):  # the code is taken in *this* store, seen through its scope
         with scope(store=other_store):
             inventory.location_create(store=store, actor=None, name="Again", code="main")
+
+
+def test_an_entry_reads_choices_by_their_label_and_cents_as_money(store: Any) -> None:
+    owner = owner_of(store)
+    product = catalog.product_create(
+        store=store, actor=owner, values={"title_en": "Mug", "sku": "MUG-1", "price_cents": 900}
+    )
+
+    catalog.product_update(store=store, actor=owner, product=product, values={"status": "active", "price_cents": 1250})
+
+    (updated,) = entries(store, action="catalog.product.updated")
+    assert updated.changes == {"status": ["draft", "active"], "price_cents": [900, 1250]}  # kept as written
+    assert [(str(label), before, after) for label, before, after in updated.change_rows] == [
+        ("status", "Draft", "Active"),
+        ("price", "9.00", "12.50"),
+    ]

@@ -77,9 +77,13 @@ class AuditEntry(models.Model):
         rows = []
         for name, (before, after) in self.changes.items():
             try:
-                label = getattr(model._meta.get_field(name), "verbose_name", None) if model is not None else None
+                field = model._meta.get_field(name) if model is not None else None
             except FieldDoesNotExist:
-                label = None
+                field = None
+            label = getattr(field, "verbose_name", None)
+            choices = dict(getattr(field, "flatchoices", None) or ())
+            if choices:  # a status as the reader's language names it ("Active"), not its code
+                before, after = choices.get(before, before), choices.get(after, after)
             # Not a field of its own (a product's variants, a store's domain): a label of the trail's.
             label = str(label or FIELD_LABELS.get(name, name.replace("_", " ")))
             if name.endswith(CENTS_SUFFIX):  # amounts are kept in cents and read as money: "price", 12.50
