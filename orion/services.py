@@ -81,24 +81,31 @@ def store_write(func: Callable[P, R], /) -> Callable[P, R]: ...
 
 @overload
 def store_write(
-    *, changes_shop: bool = False, actor: str = "actor"
+    *, changes_shop: bool = False, actor: str = "actor", store_from: str | None = None
 ) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
 
 
-def store_write(func: Any = None, /, *, changes_shop: bool = False, actor: str = "actor") -> Any:
+def store_write(
+    func: Any = None, /, *, changes_shop: bool = False, actor: str = "actor", store_from: str | None = None
+) -> Any:
     """Run a service in its store's scope and transaction, with its actor, audit entries and cache bump.
 
     ``changes_shop`` marks a write shoppers may see (products, prices, stock):
     the store's cached storefront pages are dropped once the outer write is done.
     ``actor`` names the keyword argument holding the acting user, for a service
     whose actor is its subject (``user`` of ``api_token_create``).
+    ``store_from`` names the keyword argument whose ``.store`` is the store, for
+    a service that takes a row of the store rather than ``store=``
+    (``store_from="membership"`` of ``membership_remove(*, membership, actor)``).
     """
     actor_argument = actor
 
     def decorate(service: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(service)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            store: StoreRef = kwargs["store"]  # type: ignore[assignment]  # every store write takes store=
+            # Every store write takes store=, or the row of the store that store_from names.
+            holder: Any = kwargs["store"] if store_from is None else kwargs[store_from]
+            store: StoreRef = holder if store_from is None else holder.store
             outer = _current.get()
             if outer is not None and outer.store.pk == store.pk:
                 outer.changes_shop |= changes_shop
@@ -154,14 +161,14 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return values
 
 
-def _entry(obj: models.Model, action: str, changes: dict[str, list[Any]]) -> AuditEntry:
+def _entry(obj: models.Model, action: str, changes: dict[str, list[Any]], object_repr: str | None = None) -> AuditEntry:
     write = current_write()
     user = write.user
     return AuditEntry(
         store=write.store,  # type: ignore[misc]  # a StoreRef is the model of settings.ORION_STORE_MODEL
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
+        object_repr=(str(obj) if object_repr is None else object_repr)[:200],
         action=action,
         actor=user,
         actor_label=(getattr(user, "email", "") or str(user))[:254] if user is not None else "",
@@ -180,9 +187,15 @@ def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, 
     return changes
 
 
-def record(obj: models.Model, action: str, changes: dict[str, list[Any]] | None = None) -> None:
-    """Record ``action`` on ``obj`` in the current write, with explicit ``{field: [before, after]}`` changes."""
-    current_write().entries.append(_entry(obj, action, changes or {}))
+def record(
+    obj: models.Model, action: str, changes: dict[str, list[Any]] | None = None, *, object_repr: str | None = None
+) -> None:
+    """Record ``action`` on ``obj`` in the current write, with explicit ``{field: [before, after]}`` changes.
+
+    ``object_repr`` is the text the entry names the object by, when ``str(obj)`` is not it
+    (a team member by their email rather than "email (role)").
+    """
+    current_write().entries.append(_entry(obj, action, changes or {}, object_repr))
 
 
 def record_created(obj: models.Model, action: str, fields: Iterable[str], *, on: models.Model | None = None) -> None:

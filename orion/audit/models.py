@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
 
@@ -124,6 +125,13 @@ VERBS = {
     "image_added": _("image added"),
     "image_updated": _("image changed"),
     "image_removed": _("image removed"),
+    # A team's changes (tenancy); in a context of their own, as "joined" and "sent" also name dates of its rows.
+    "joined": pgettext_lazy("audit action", "joined"),
+    "role_changed": pgettext_lazy("audit action", "role changed"),
+    "suspended": pgettext_lazy("audit action", "suspended"),
+    "reactivated": pgettext_lazy("audit action", "reactivated"),
+    "left": pgettext_lazy("audit action", "left"),
+    "sent": pgettext_lazy("audit action", "sent"),
 }
 # Labels of recorded values that are not model fields.
 FIELD_LABELS = {"variants": _("variants"), "domain": _("domain")}
