@@ -30,9 +30,9 @@ from modules.tenancy.models import (
     StoreDomain,
     StoreMembership,
     StoreRole,
-    TeamEvent,
 )
 from modules.tenancy.testing import make_store, make_user, owner_of
+from orion.audit.models import AuditEntry
 from orion.modules import state
 from orion.modules.models import ModuleAuditEntry, PlatformModule
 
@@ -66,7 +66,7 @@ def tenant(platform, store, prefix):
         role=role,
         membership=membership,
         invitation=invitation,
-        team_event=TeamEvent.objects.filter(store=store).first(),
+        team_event=AuditEntry.objects.filter(store=store, action__startswith="tenancy.member.").first(),
         module=None,
         audit=None,
     )

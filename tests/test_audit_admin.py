@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def renamed(platform: Any, other_platform: Any) -> tuple[Any, Any]:
-    """A store of each platform, each renamed once by its owner (one audit entry each)."""
+    """A store of each platform, each renamed once by its owner (one entry each, besides its owner joining)."""
     ours = make_store(platform, "ours")
     theirs = make_store(other_platform, "theirs")
     tenancy_services.store_update(store=ours, actor=owner_of(ours), name="Ours Renamed")
@@ -33,8 +33,9 @@ def platform_admin(platform: Any) -> Any:
 
 
 def entry_of(store: Any) -> AuditEntry:
+    """The store's rename (its creation also recorded its owner joining the team)."""
     with scopes_disabled():
-        return AuditEntry.objects.get(store=store)
+        return AuditEntry.objects.get(store=store, action="tenancy.store.updated")
 
 
 def test_a_platform_admin_lists_only_their_platforms_entries(client: Any, platform: Any, renamed: Any) -> None:

@@ -18,6 +18,7 @@ from modules.catalog.models import Product
 from modules.catalog.services import VariantInput
 from modules.catalog.tests.factories import AttributeFactory, AttributeValueFactory
 from modules.inventory import services as inventory
+from modules.tenancy.activity import TEAM_ACTIONS
 from modules.tenancy.testing import owner_of
 from orion import services as idiom
 from orion.audit.models import AuditEntry
@@ -34,8 +35,9 @@ def bumps(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 def entries(store: Any, **filters: Any) -> list[AuditEntry]:
+    """The store's entries but its team's (a store's creation records its owner joining)."""
     with scope(store=store):
-        return list(AuditEntry.objects.filter(**filters).order_by("pk"))
+        return list(AuditEntry.objects.filter(**filters).exclude(action__in=TEAM_ACTIONS).order_by("pk"))
 
 
 def test_a_product_with_three_variants_drops_the_shop_cache_once(store: Any, bumps: list[Any]) -> None:
@@ -177,3 +179,27 @@ def test_an_entry_reads_choices_by_their_label_and_cents_as_money(store: Any) ->
         ("status", "Draft", "Active"),
         ("price", "9.00", "12.50"),
     ]
+
+
+def test_store_from_takes_the_store_of_a_row_the_service_is_given(store: Any, other_store: Any) -> None:
+    """``store_from="membership"``: a service given a row of the store, not ``store=``, writes in its store."""
+    from modules.tenancy.models import StoreMembership
+
+    with scopes_disabled():
+        membership = StoreMembership.objects.get(store=store)
+
+    @idiom.store_write(store_from="membership")
+    def touch(*, membership: Any, actor: Any) -> Any:
+        idiom.record(membership, "tests.member.touched", object_repr=membership.user.email)
+        return idiom.current_write().store
+
+    with scope(store=other_store):  # whatever the caller opened
+        assert touch(membership=membership, actor=owner_of(store)) == store
+
+    (entry,) = entries(store, action="tests.member.touched")
+    assert (entry.object_repr, entry.actor, entry.object_id) == (
+        owner_of(store).email,
+        owner_of(store),
+        str(membership.pk),
+    )
+    assert entries(other_store, action="tests.member.touched") == []

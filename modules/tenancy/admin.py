@@ -51,7 +51,6 @@ from .models import (
     StoreDomain,
     StoreMembership,
     StoreRole,
-    TeamEvent,
 )
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
@@ -510,19 +509,3 @@ class InvitationAdmin(PlatformScopedAdmin):
             ngettext("%(count)d invitation revoked.", "%(count)d invitations revoked.", count) % {"count": count},
             messages.SUCCESS,
         )
-
-
-@admin.register(TeamEvent)
-class TeamEventAdmin(PlatformScopedAdmin):
-    """The teams' audit trail: read-only, for platform staff answering "who did this?"."""
-
-    platform_path = "store__platform"
-    platform_admin_actions = ("view",)
-    read_only = True
-    list_display = ("created_at", "store", "actor", "action", "subject")
-    list_filter = (("store__platform", RelatedOnly), ("store", RelatedOnly), "action")
-    list_select_related = ("store", "actor")
-    search_fields = ("subject", "actor__email", "store__name", "store__code")
-    date_hierarchy = "created_at"
-    fields = ("created_at", "store", "actor", "action", "subject", "details")
-    readonly_fields = fields

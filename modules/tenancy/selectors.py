@@ -9,12 +9,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from orion.audit.models import AuditEntry
 from orion.modules import registry
 from orion.modules.definition import PermissionDefinition
 from orion.permissions import declared_permissions
 
 from . import exceptions, services
-from .models import Invitation, Store, StoreDomain, StoreMembership, StoreRole, TeamEvent
+from .activity import TEAM_ACTIONS, TeamEvent
+from .models import Invitation, Store, StoreDomain, StoreMembership, StoreRole
 from .roles import role_permissions
 
 
@@ -58,9 +60,14 @@ def store_invitations(*, store: Store) -> QuerySet[Invitation]:
     return Invitation.objects.filter(store=store).select_related("role")
 
 
+def team_entries() -> QuerySet[AuditEntry]:
+    """The team's changes in the audit trail of the store in scope, newest first."""
+    return AuditEntry.objects.filter(action__in=TEAM_ACTIONS).select_related("actor")
+
+
 def recent_team_events(*, store: Store, limit: int = 20) -> list[TeamEvent]:
     """The team's latest audit entries, newest first (one query)."""
-    return list(TeamEvent.objects.filter(store=store).select_related("actor")[:limit])
+    return [TeamEvent(entry) for entry in team_entries().filter(store=store)[:limit]]
 
 
 def store_roles(*, store: Store) -> QuerySet[StoreRole]:

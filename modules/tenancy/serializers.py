@@ -10,11 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Invitation, Merchant, Store, StoreMembership, StoreRole, TeamEvent
+from orion.audit.models import AuditEntry
+
+from . import activity
+from .models import Invitation, Merchant, Store, StoreMembership, StoreRole
 from .roles import role_permissions
 
 
@@ -143,11 +147,25 @@ class AdminStoreSerializer(serializers.ModelSerializer[Store]):
         read_only_fields = fields
 
 
-class TeamEventSerializer(serializers.ModelSerializer[TeamEvent]):
+class _SentenceField(serializers.CharField):
+    """A team entry told as a sentence (``activity.sentence``)."""
+
+    def to_representation(self, value: Any) -> str:
+        return activity.sentence(value)
+
+
+# A team change of the store's audit trail: ``subject`` is what it is about (an email, a role name),
+# ``details`` what changed as ``{field: [before, after]}``.
+class TeamEventSerializer(serializers.ModelSerializer[AuditEntry]):
     actor = serializers.EmailField(source="actor.email", read_only=True, allow_null=True, default=None)
-    sentence = serializers.CharField(read_only=True, help_text=_("The entry as a sentence, in the request's language."))
+    action = serializers.ChoiceField(choices=activity.ACTION_CHOICES, read_only=True)
+    subject = serializers.CharField(source="object_repr", read_only=True, label=capfirst(_("about")))
+    details = serializers.JSONField(source="changes", read_only=True)
+    sentence = _SentenceField(
+        source="*", read_only=True, help_text=_("The entry as a sentence, in the request's language.")
+    )
 
     class Meta:
-        model = TeamEvent
+        model = AuditEntry
         fields = ["id", "created_at", "actor", "action", "subject", "details", "sentence"]
         read_only_fields = fields

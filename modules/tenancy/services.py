@@ -23,9 +23,9 @@ from django_scopes import scope, scopes_disabled
 
 from orion.modules import state
 from orion.permissions import declared_permissions, has_store_permission, is_member, module_of
-from orion.services import record, record_changed, snapshot, store_write
+from orion.services import changes_between, record, record_changed, snapshot, store_write
 
-from . import exceptions, roles
+from . import activity, exceptions, roles
 from .models import (
     Invitation,
     Merchant,
@@ -35,7 +35,6 @@ from .models import (
     StoreDomain,
     StoreMembership,
     StoreRole,
-    TeamEvent,
 )
 
 BUILTIN_ROLE_NAMES = {
@@ -44,22 +43,6 @@ BUILTIN_ROLE_NAMES = {
     StoreRole.Kind.STAFF: "Staff",
 }
 INVITATION_LIFETIME = timedelta(days=getattr(settings, "ORION_INVITATION_DAYS", 7))
-
-
-def _record(store: Store, actor: Any, action: str, subject: Any, **details: Any) -> None:
-    """Append to the team's audit trail, in the same transaction as the change."""
-    TeamEvent.objects.create(
-        store=store,
-        actor=actor if getattr(actor, "pk", None) else None,
-        action=action,
-        subject=str(subject),
-        details=details,
-    )
-
-
-def _role_details(role: StoreRole, key: str = "role") -> dict[str, str]:
-    """A role as the audit trail keeps it: its name, and its kind so built-in names read translated."""
-    return {key: role.name, f"{key}_kind": role.kind}
 
 
 def hash_token(token: str) -> str:
@@ -94,16 +77,21 @@ def store_create(
     )
     store.full_clean()
     store.save()
-    with scope(store=store):
-        owner_role = None
-        for kind, role_name in BUILTIN_ROLE_NAMES.items():
-            role = StoreRole.objects.create(store=store, kind=kind, name=role_name)
-            owner_role = owner_role or role
-        assert owner_role is not None  # BUILTIN_ROLE_NAMES is not empty
-        StoreMembership.objects.create(store=store, user=owner, role=owner_role)
-        _record(store, owner, TeamEvent.Action.MEMBER_JOINED, owner.email, **_role_details(owner_role))
+    _create_team(store=store, actor=owner)
     state.invalidate()
     return store
+
+
+@store_write
+def _create_team(*, store: Store, actor: Any) -> None:
+    """A new store's built-in roles, and ``actor`` as its first owner."""
+    owner_role = None
+    for kind, role_name in BUILTIN_ROLE_NAMES.items():
+        role = StoreRole.objects.create(store=store, kind=kind, name=role_name)
+        owner_role = owner_role or role
+    assert owner_role is not None  # BUILTIN_ROLE_NAMES is not empty
+    membership = StoreMembership.objects.create(store=store, user=actor, role=owner_role)
+    record(membership, activity.MEMBER_JOINED, activity.role_changes(None, owner_role), object_repr=actor.email)
 
 
 @transaction.atomic
@@ -215,6 +203,11 @@ def store_domain_remove(*, store_domain: StoreDomain, actor: Any) -> None:
 # --- Roles -----------------------------------------------------------------
 
 
+def _role_values(role: StoreRole) -> dict[str, Any]:
+    """What the trail keeps of a custom role: its name and its permissions."""
+    return {"name": role.name, "permissions": list(role.permissions)}
+
+
 def _check_can_grant(*, store: Store, actor: Any, permissions: Iterable[str]) -> None:
     """The actor must hold every permission they hand out.
 
@@ -242,40 +235,40 @@ def _clean_permissions(*, store: Store, permissions: Iterable[str]) -> list[str]
     return sorted(set(permissions))
 
 
-@transaction.atomic
+@store_write
 def role_create(*, store: Store, actor: Any, name: str, permissions: Iterable[str]) -> StoreRole:
     permissions = _clean_permissions(store=store, permissions=permissions)
     _check_can_grant(store=store, actor=actor, permissions=permissions)
     role = StoreRole(store=store, kind=StoreRole.Kind.CUSTOM, name=name, permissions=permissions)
     role.full_clean()
     role.save()
-    _record(store, actor, TeamEvent.Action.ROLE_CREATED, role.name, permissions=permissions)
+    record(role, activity.ROLE_CREATED, changes_between({}, _role_values(role)), object_repr=role.name)
     return role
 
 
-@transaction.atomic
+@store_write(store_from="role")
 def role_update(*, role: StoreRole, actor: Any, name: str, permissions: Iterable[str]) -> StoreRole:
     if role.is_builtin:
         raise exceptions.BuiltinRoleError()
     permissions = _clean_permissions(store=role.store, permissions=permissions)
     # Both what is added and what is already there: editing a role is granting it.
     _check_can_grant(store=role.store, actor=actor, permissions=set(permissions) | set(role.permissions))
-    before = {"name": role.name, "permissions": role.permissions}
+    before = _role_values(role)
     role.name, role.permissions = name, permissions
     role.full_clean()
     role.save(update_fields=["name", "permissions"])
-    _record(role.store, actor, TeamEvent.Action.ROLE_UPDATED, role.name, before=before, permissions=permissions)
+    record(role, activity.ROLE_UPDATED, changes_between(before, _role_values(role)), object_repr=role.name)
     return role
 
 
-@transaction.atomic
+@store_write(store_from="role")
 def role_delete(*, role: StoreRole, actor: Any) -> None:
     if role.is_builtin:
         raise exceptions.BuiltinRoleError()
     _check_can_grant(store=role.store, actor=actor, permissions=roles.role_permissions(role))
     if role.memberships.exists() or role.invitations.filter(accepted_at=None, revoked_at=None).exists():
         raise exceptions.RoleInUseError()
-    _record(role.store, actor, TeamEvent.Action.ROLE_DELETED, role.name, permissions=role.permissions)
+    record(role, activity.ROLE_DELETED, changes_between(_role_values(role), {}), object_repr=role.name)
     role.delete()
 
 
@@ -306,7 +299,7 @@ def _check_may_change(*, membership: StoreMembership, actor: Any) -> None:
     _check_can_grant_role(store=membership.store, actor=actor, role=membership.role)
 
 
-@transaction.atomic
+@store_write(store_from="membership")
 def membership_change_role(*, membership: StoreMembership, actor: Any, role: StoreRole) -> StoreMembership:
     if role.store_id != membership.store_id:
         raise exceptions.UnknownPermissionError()
@@ -318,18 +311,13 @@ def membership_change_role(*, membership: StoreMembership, actor: Any, role: Sto
     before = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
-    _record(
-        membership.store,
-        actor,
-        TeamEvent.Action.MEMBER_ROLE_CHANGED,
-        membership.user.email,
-        **_role_details(before, "before"),
-        **_role_details(role),
+    record(
+        membership, activity.MEMBER_ROLE_CHANGED, activity.role_changes(before, role), object_repr=membership.user.email
     )
     return membership
 
 
-@transaction.atomic
+@store_write(store_from="membership")
 def membership_set_active(*, membership: StoreMembership, actor: Any, is_active: bool) -> StoreMembership:
     """Suspend a member (no access, place and role kept) or reactivate them."""
     _check_may_change(membership=membership, actor=actor)
@@ -339,12 +327,12 @@ def membership_set_active(*, membership: StoreMembership, actor: Any, is_active:
     if membership.is_active != is_active:
         membership.is_active = is_active
         membership.save(update_fields=["is_active"])
-        action = TeamEvent.Action.MEMBER_REACTIVATED if is_active else TeamEvent.Action.MEMBER_SUSPENDED
-        _record(membership.store, actor, action, membership.user.email)
+        action = activity.MEMBER_REACTIVATED if is_active else activity.MEMBER_SUSPENDED
+        record(membership, action, {"is_active": [not is_active, is_active]}, object_repr=membership.user.email)
     return membership
 
 
-@transaction.atomic
+@store_write(store_from="membership")
 def membership_remove(*, membership: StoreMembership, actor: Any) -> None:
     """Remove a member; members may also leave by removing themselves."""
     if membership.user_id != actor.pk:
@@ -353,15 +341,15 @@ def membership_remove(*, membership: StoreMembership, actor: Any) -> None:
     if membership.pk in owners and len(owners) == 1:
         raise exceptions.LastOwnerError()
     left = membership.user_id == actor.pk
-    action = TeamEvent.Action.MEMBER_LEFT if left else TeamEvent.Action.MEMBER_REMOVED
-    _record(membership.store, actor, action, membership.user.email, **_role_details(membership.role))
+    action = activity.MEMBER_LEFT if left else activity.MEMBER_REMOVED
+    record(membership, action, activity.role_changes(membership.role, None), object_repr=membership.user.email)
     membership.delete()
 
 
 # --- Invitations -----------------------------------------------------------
 
 
-@transaction.atomic
+@store_write
 def invitation_create(*, store: Store, actor: Any, email: str, role: StoreRole) -> tuple[Invitation, str]:
     """An invitation and its token; the email goes out through Celery after commit."""
     from .tasks import send_invitation_email
@@ -383,7 +371,7 @@ def invitation_create(*, store: Store, actor: Any, email: str, role: StoreRole) 
     )
     invitation.full_clean()
     invitation.save()
-    _record(store, actor, TeamEvent.Action.INVITATION_SENT, email, **_role_details(role))
+    record(invitation, activity.INVITATION_SENT, activity.role_changes(None, role), object_repr=email)
     transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, token))
     return invitation, token
 
@@ -397,26 +385,29 @@ def invitation_for_token(token: str) -> Invitation:
     return invitation
 
 
-@transaction.atomic
 def invitation_accept(*, token: str, user: Any) -> StoreMembership:
     """Join the team: once, before expiry, and only as the invited address."""
     invitation = invitation_for_token(token)
-    with scope(store=invitation.store):
-        invitation = Invitation.objects.select_for_update().select_related("store", "role").get(pk=invitation.pk)
-        if not invitation.is_pending:  # accepted by a concurrent request
-            raise exceptions.InvitationInvalidError()
-        if invitation.email.lower() != user.email.lower():
-            raise exceptions.InvitationWrongUserError()
-        if is_member(user, invitation.store) and not user.is_superuser:
-            raise exceptions.AlreadyMemberError()
-        try:
-            with transaction.atomic():
-                membership = StoreMembership.objects.create(store=invitation.store, user=user, role=invitation.role)
-        except IntegrityError as exc:
-            raise exceptions.AlreadyMemberError() from exc
-        invitation.accepted_at, invitation.accepted_by = timezone.now(), user
-        invitation.save(update_fields=["accepted_at", "accepted_by"])
-        _record(invitation.store, user, TeamEvent.Action.MEMBER_JOINED, user.email, **_role_details(invitation.role))
+    return _join(invitation=invitation, user=user)
+
+
+@store_write(store_from="invitation", actor="user")
+def _join(*, invitation: Invitation, user: Any) -> StoreMembership:
+    invitation = Invitation.objects.select_for_update().select_related("store", "role").get(pk=invitation.pk)
+    if not invitation.is_pending:  # accepted by a concurrent request
+        raise exceptions.InvitationInvalidError()
+    if invitation.email.lower() != user.email.lower():
+        raise exceptions.InvitationWrongUserError()
+    if is_member(user, invitation.store) and not user.is_superuser:
+        raise exceptions.AlreadyMemberError()
+    try:
+        with transaction.atomic():
+            membership = StoreMembership.objects.create(store=invitation.store, user=user, role=invitation.role)
+    except IntegrityError as exc:
+        raise exceptions.AlreadyMemberError() from exc
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    record(membership, activity.MEMBER_JOINED, activity.role_changes(None, invitation.role), object_repr=user.email)
     return membership
 
 
@@ -435,10 +426,10 @@ def invitation_signup(*, token: str, full_name: str, password: str) -> StoreMemb
     return invitation_accept(token=token, user=user)
 
 
-@transaction.atomic
+@store_write(store_from="invitation")
 def invitation_revoke(*, invitation: Invitation, actor: Any) -> None:
     _check_can_grant_role(store=invitation.store, actor=actor, role=invitation.role)
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
-        _record(invitation.store, actor, TeamEvent.Action.INVITATION_REVOKED, invitation.email)
+        record(invitation, activity.INVITATION_REVOKED, object_repr=invitation.email)

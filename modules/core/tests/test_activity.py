@@ -11,7 +11,9 @@ from django_scopes import scope
 from modules.core import services as core_services
 from modules.core.routes.pages import activity
 from modules.tenancy import services as tenancy_services
+from modules.tenancy.models import StoreMembership, StoreRole
 from modules.tenancy.testing import add_member, owner_of
+from orion.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +73,8 @@ def test_older_changes_come_page_by_page_at_a_fixed_number_of_queries(
     client: Any, store: Any, monkeypatch: pytest.MonkeyPatch, django_assert_max_num_queries: Any
 ) -> None:
     monkeypatch.setattr(activity, "PAGE_SIZE", 3)
+    with scope(store=store):
+        AuditEntry.objects.all().delete()  # the store's creation recorded its owner joining the team
     for number in range(7):
         make_key(store, f"Key {number}")
     client.force_login(owner_of(store))
@@ -83,6 +87,23 @@ def test_older_changes_come_page_by_page_at_a_fixed_number_of_queries(
     names = [[entry.changes["name"][1] for entry in page.context["entries"]] for page in (first, second, third)]
     assert names == [["Key 6", "Key 5", "Key 4"], ["Key 3", "Key 2", "Key 1"], ["Key 0"]]
     assert third.context["older"] is None
+
+
+def test_team_changes_show_too(client: Any, store: Any) -> None:
+    clerk = add_member(store, "clerk@acme.test", "staff")
+    with scope(store=store):
+        manager_role = StoreRole.objects.get(kind="manager")
+        membership = StoreMembership.objects.get(user=clerk)
+        tenancy_services.membership_change_role(membership=membership, actor=owner_of(store), role=manager_role)
+        tenancy_services.membership_set_active(membership=membership, actor=owner_of(store), is_active=False)
+    client.force_login(owner_of(store))
+
+    html = client.get(activity_url(store)).content.decode()
+
+    assert "Team member role changed</strong>: clerk@acme.test" in html
+    assert "<del>Staff</del> → <ins>Manager</ins>" in html
+    assert "Team member suspended</strong>: clerk@acme.test" in html
+    assert "Team member joined</strong>: owner@acme.test" in html  # the store's creation
 
 
 def test_read_only_staff_may_read_it_but_a_role_without_the_permission_may_not(client: Any, store: Any) -> None:

@@ -9,7 +9,7 @@ platform domains, ``domain`` and ``store`` on store domains.
 
 from .platforms import Platform, PlatformDomain, PlatformStaff, hostname_validator
 from .stores import Merchant, Store, StoreDomain
-from .teams import Invitation, StoreMembership, StoreRole, TeamEvent
+from .teams import Invitation, StoreMembership, StoreRole
 
 __all__ = [
     "Invitation",
@@ -21,6 +21,5 @@ __all__ = [
     "StoreDomain",
     "StoreMembership",
     "StoreRole",
-    "TeamEvent",
     "hostname_validator",
 ]

@@ -14,8 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from orion.types import StrOrPromise
-
 from .stores import Store
 
 
@@ -117,76 +115,3 @@ class Invitation(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
-
-
-class TeamEvent(models.Model):
-    """What happened to a store's team, by whom: the team's audit trail (append-only).
-
-    ``subject`` is written out (an email, a role name) so the entry still reads
-    right after the member, invitation or role is gone.
-    """
-
-    class Action(models.TextChoices):
-        MEMBER_JOINED = "tenancy.member.joined", _("Member joined")
-        MEMBER_ROLE_CHANGED = "tenancy.member.role_changed", _("Member's role changed")
-        MEMBER_SUSPENDED = "tenancy.member.suspended", _("Member suspended")
-        MEMBER_REACTIVATED = "tenancy.member.reactivated", _("Member reactivated")
-        MEMBER_REMOVED = "tenancy.member.removed", _("Member removed")
-        MEMBER_LEFT = "tenancy.member.left", _("Member left")
-        INVITATION_SENT = "tenancy.invitation.sent", _("Invitation sent")
-        INVITATION_REVOKED = "tenancy.invitation.revoked", _("Invitation revoked")
-        ROLE_CREATED = "tenancy.role.created", _("Role created")
-        ROLE_UPDATED = "tenancy.role.updated", _("Role changed")
-        ROLE_DELETED = "tenancy.role.deleted", _("Role deleted")
-
-    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="team_events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(_("action"), max_length=50, choices=Action.choices)
-    subject = models.CharField(_("about"), max_length=254)
-    details = models.JSONField(_("details"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-
-    objects = ScopedManager(store="store")
-
-    class Meta:
-        verbose_name = _("team event")
-        verbose_name_plural = _("team events")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()}: {self.subject}"
-
-    @property
-    def sentence(self) -> str:
-        """The entry as one sentence in the reader's language, for the team page."""
-        template = _SENTENCES.get(self.action, _("%(actor)s: %(subject)s"))
-        return str(template) % {
-            "actor": self.actor.get_full_name() if self.actor else _("Someone"),
-            "subject": self.subject,
-            "role": self._role_text("role"),
-            "before": self._role_text("before"),
-        }
-
-    def _role_text(self, key: str) -> str:
-        kind = self.details.get(f"{key}_kind")
-        if kind and kind != StoreRole.Kind.CUSTOM:
-            return str(StoreRole.Kind(kind).label)
-        text: str = self.details.get(key, "")
-        return text
-
-
-_SENTENCES: dict[str, StrOrPromise] = {
-    TeamEvent.Action.MEMBER_JOINED: _("%(subject)s joined the team as %(role)s."),
-    TeamEvent.Action.MEMBER_ROLE_CHANGED: _("%(actor)s changed the role of %(subject)s from %(before)s to %(role)s."),
-    TeamEvent.Action.MEMBER_SUSPENDED: _("%(actor)s suspended %(subject)s."),
-    TeamEvent.Action.MEMBER_REACTIVATED: _("%(actor)s reactivated %(subject)s."),
-    TeamEvent.Action.MEMBER_REMOVED: _("%(actor)s removed %(subject)s from the team."),
-    TeamEvent.Action.MEMBER_LEFT: _("%(subject)s left the team."),
-    TeamEvent.Action.INVITATION_SENT: _("%(actor)s invited %(subject)s as %(role)s."),
-    TeamEvent.Action.INVITATION_REVOKED: _("%(actor)s revoked the invitation of %(subject)s."),
-    TeamEvent.Action.ROLE_CREATED: _("%(actor)s created the role %(subject)s."),
-    TeamEvent.Action.ROLE_UPDATED: _("%(actor)s changed the role %(subject)s."),
-    TeamEvent.Action.ROLE_DELETED: _("%(actor)s deleted the role %(subject)s."),
-}

@@ -24,7 +24,6 @@ from modules.tenancy.models import (
     StoreDomain,
     StoreMembership,
     StoreRole,
-    TeamEvent,
 )
 from orion.testing.factories import PASSWORD, ScopedModelFactory, ServiceFactory, UserFactory
 
@@ -39,7 +38,6 @@ __all__ = [
     "StoreFactory",
     "StoreMembershipFactory",
     "StoreRoleFactory",
-    "TeamEventFactory",
     "UserFactory",
 ]
 
@@ -178,17 +176,6 @@ class InvitationFactory(ServiceFactory):
             invitation, token = services.invitation_create(store=store, actor=actor, **values)
         invitation.token = token
         return invitation
-
-
-class TeamEventFactory(ScopedModelFactory):
-    """An entry of a store's team trail (services write the real ones)."""
-
-    class Meta:
-        model = TeamEvent
-
-    store = factory.SubFactory(StoreFactory)
-    action = TeamEvent.Action.MEMBER_JOINED
-    subject = factory.Sequence(lambda n: f"member{n}@example.test")
 
 
 def owner_of(store: Store) -> Any:

@@ -11,7 +11,6 @@ from .factories import (
     StoreDomainFactory,
     StoreMembershipFactory,
     StoreRoleFactory,
-    TeamEventFactory,
     UserFactory,
 )
 
@@ -36,8 +35,3 @@ def membership(store: Any, tag: str) -> Any:
 @seed("tenancy.Invitation")
 def invitation(store: Any, tag: str) -> Any:
     return InvitationFactory(store=store, email=f"{tag}-secret-invitee@example.test", kind="staff")
-
-
-@seed("tenancy.TeamEvent")
-def team_event(store: Any, tag: str) -> Any:
-    return TeamEventFactory(store=store, action="tenancy.member.joined", subject=f"{tag}-secret-event@example.test")

@@ -451,12 +451,13 @@ def test_a_suspended_owner_cannot_act_as_owner(store, member):
 
 
 def _events(store):
-    from modules.tenancy.models import TeamEvent
+    from modules.tenancy.activity import TEAM_ACTIONS
+    from orion.audit.models import AuditEntry
 
     with scope(store=store):
         return [
-            (e.actor.email if e.actor else None, e.action, e.subject, e.details)
-            for e in TeamEvent.objects.order_by("pk")
+            (e.actor.email if e.actor else None, e.action, e.object_repr, e.changes)
+            for e in AuditEntry.objects.filter(action__in=TEAM_ACTIONS).order_by("pk")
         ]
 
 
@@ -486,12 +487,9 @@ def test_every_team_change_is_recorded_with_who_did_it(store):
         ("owner@acme.test", "tenancy.role.created", "Packer"),
         ("owner@acme.test", "tenancy.role.deleted", "Packer"),
     ]
-    assert _events(store)[3][3] == {
-        "before": "Staff",
-        "before_kind": "staff",
-        "role": "Manager",
-        "role_kind": "manager",
-    }
+    assert _events(store)[3][3] == {"role": ["Staff", "Manager"], "role_kind": ["staff", "manager"]}
+    assert _events(store)[4][3] == {"is_active": [True, False]}
+    assert _events(store)[6][3] == {"name": [None, "Packer"], "permissions": [None, ["tenancy.view_team"]]}
 
 
 def test_a_refused_change_leaves_no_trace(store, member):

@@ -16,10 +16,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from orion.api import StoreAPIMixin
+from orion.audit.models import AuditEntry
 
-from ... import services
+from ... import selectors, services
 from ...interface import StoreApiRequest
-from ...models import Invitation, StoreMembership, StoreRole, TeamEvent
+from ...models import Invitation, StoreMembership, StoreRole
 from ...serializers import (
     InvitationInputSerializer,
     InvitationSerializer,
@@ -172,14 +173,14 @@ class InvitationRevokeApi(StoreAPIMixin, generics.GenericAPIView[Invitation]):
 
 
 @extend_schema_view(get=extend_schema(summary="The team's audit trail, newest first"))
-class TeamEventListApi(StoreAPIMixin, generics.ListAPIView[TeamEvent]):
+class TeamEventListApi(StoreAPIMixin, generics.ListAPIView[AuditEntry]):
     """Who invited, joined, changed, suspended or removed whom (read-only)."""
 
     permission_required = "tenancy.view_team"
     serializer_class = TeamEventSerializer
 
-    def get_queryset(self) -> QuerySet[TeamEvent]:
-        return TeamEvent.objects.select_related("actor")
+    def get_queryset(self) -> QuerySet[AuditEntry]:
+        return selectors.team_entries()
 
 
 urlpatterns = [
