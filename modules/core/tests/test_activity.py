@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scope
 
 from modules.core import services as core_services
@@ -116,3 +118,22 @@ def test_read_only_staff_may_read_it_but_a_role_without_the_permission_may_not(c
         )
     client.force_login(add_member(store, "packer@acme.test", role=role))
     assert client.get(activity_url(store)).status_code == 403
+
+
+def test_entries_are_ordered_by_time_even_when_an_older_one_has_a_newer_id(
+    client: Any, store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(activity, "PAGE_SIZE", 2)
+    with scope(store=store):
+        AuditEntry.objects.all().delete()
+    for number in range(4):
+        make_key(store, f"Key {number}")
+    with scope(store=store):  # the last one was moved in from an older trail: a new id, its old time
+        AuditEntry.objects.filter(changes__name__1="Key 3").update(created_at=timezone.now() - timedelta(days=365))
+    client.force_login(owner_of(store))
+
+    first = client.get(activity_url(store))
+    second = client.get(activity_url(store), {"before": first.context["older"]})
+
+    names = [[entry.changes["name"][1] for entry in page.context["entries"]] for page in (first, second)]
+    assert names == [["Key 2", "Key 1"], ["Key 0", "Key 3"]]
