@@ -1,7 +1,9 @@
 """The team's events move into the store's audit trail (``audit.AuditEntry``), and ``TeamEvent`` goes.
 
-Each event becomes an entry about its store (the member, role or invitation
-it was about may be gone), named by its subject, with its details as
+Each event becomes an entry about the team member, role or invitation it was
+about, as the team services file them now: the row found by its subject (an
+email, a role name) in its store, or, when it is gone, an entry of that kind
+with no object to link to (``object_id`` empty). It is named by its subject, with its details as
 ``{field: [before, after]}`` the way the team services record them now. Its
 time is kept; the reverse moves the team's entries back.
 """
@@ -78,23 +80,51 @@ def _without_auto_now(model):
     return field
 
 
+# The model an event of each kind was about, and how its subject finds the row.
+SUBJECTS = {
+    "tenancy.member.": ("storemembership", "StoreMembership", "user__email"),
+    "tenancy.invitation.": ("invitation", "Invitation", "email"),
+    "tenancy.role.": ("storerole", "StoreRole", "name"),
+}
+
+
+def _subject_of(apps, alias, event, content_types):
+    """``(content type, object id)`` of the row ``event`` was about; the id is empty when the row is gone."""
+    for prefix, (model_name, class_name, lookup) in SUBJECTS.items():
+        if event.action.startswith(prefix):
+            model = apps.get_model("tenancy", class_name)
+            found = (
+                model.objects.using(alias)
+                .filter(store_id=event.store_id, **{lookup: event.subject})
+                .order_by("-pk")
+                .values_list("pk", flat=True)
+                .first()
+            )
+            return content_types[model_name], "" if found is None else str(found)
+    return content_types["store"], str(event.store_id)
+
+
 def move_team_events(apps, schema_editor):
-    """Every team event becomes an audit entry about its store, with the same time, actor and action."""
+    """Every team event becomes an audit entry about its member, role or invitation, with its time, actor and action."""
     alias = schema_editor.connection.alias
     TeamEvent = apps.get_model("tenancy", "TeamEvent")
     AuditEntry = apps.get_model("audit", "AuditEntry")
     ContentType = apps.get_model("contenttypes", "ContentType")
-    store_type, _ = ContentType.objects.using(alias).get_or_create(app_label="tenancy", model="store")
+    content_types = {
+        name: ContentType.objects.using(alias).get_or_create(app_label="tenancy", model=name)[0]
+        for name in ("store", "storemembership", "invitation", "storerole")
+    }
     field = _without_auto_now(AuditEntry)
     try:
         batch = []
         events = TeamEvent.objects.using(alias).select_related("actor").order_by("created_at", "pk")
         for event in events.iterator(chunk_size=BATCH):
+            content_type, object_id = _subject_of(apps, alias, event, content_types)
             batch.append(
                 AuditEntry(
                     store_id=event.store_id,
-                    content_type=store_type,
-                    object_id=str(event.store_id),
+                    content_type=content_type,
+                    object_id=object_id,
                     object_repr=event.subject[:200],
                     action=event.action,
                     actor_id=event.actor_id,

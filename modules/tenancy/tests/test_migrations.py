@@ -12,7 +12,8 @@ from django.utils import timezone
 from django_scopes import scope
 
 from modules.tenancy.activity import sentence
-from modules.tenancy.testing import make_platform, make_store, make_user
+from modules.tenancy.models import StoreMembership
+from modules.tenancy.testing import make_platform, make_store, make_user, owner_of
 from orion.audit.models import AuditEntry
 
 migration = importlib.import_module("modules.tenancy.migrations.0007_team_events_into_audit_trail")
@@ -58,6 +59,10 @@ def test_a_team_event_moves_into_the_audit_trail() -> None:
             details={"before": "Staff", "before_kind": "staff", "role": "Manager", "role_kind": "manager"},
         )
         TeamEvent.objects.filter(pk=event.pk).update(created_at=when)
+        joined = TeamEvent.objects.create(
+            store_id=store.pk, actor_id=None, action="tenancy.member.joined", subject=owner_of(store).email
+        )
+        TeamEvent.objects.filter(pk=joined.pk).update(created_at=when)
 
         executor = MigrationExecutor(connection)
         executor.migrate(AFTER)
@@ -67,7 +72,12 @@ def test_a_team_event_moves_into_the_audit_trail() -> None:
     with scope(store=store):
         entry = AuditEntry.objects.get(action="tenancy.member.role_changed")
     assert (entry.object_repr, entry.actor, entry.actor_label) == ("max@acme.test", owner, "boss@acme.test")
-    assert (entry.content_type.model, entry.object_id) == ("store", str(store.pk))
+    # Filed under a team member like new entries; that member is not found (never joined), so no object to link.
+    assert (entry.content_type.model, entry.object_id) == ("storemembership", "")
     assert entry.changes == {"role": ["Staff", "Manager"], "role_kind": ["staff", "manager"]}
     assert entry.created_at == when
     assert sentence(entry) == "Ada Boss changed the role of max@acme.test from Staff to Manager."
+    with scope(store=store):
+        moved_join = AuditEntry.objects.get(action="tenancy.member.joined", created_at=when)
+        membership = StoreMembership.objects.get(store=store, user=owner_of(store))
+    assert (moved_join.content_type.model, moved_join.object_id) == ("storemembership", str(membership.pk))
