@@ -73,10 +73,17 @@ class AuditEntry(models.Model):
 
     @property
     def change_rows(self) -> list[tuple[str, object, object]]:
-        """``(field label, before, after)`` in the order recorded, for templates."""
+        """``(field label, before, after)`` in the order recorded, for templates.
+
+        A model names values of its entries that are not for readers in ``audit_hidden_fields``.
+        """
         model = self.content_type.model_class()
         rows = []
+        # Kept for the module's own use (a built-in role's kind, to name it in the reader's language), not shown.
+        hidden = set(getattr(model, "audit_hidden_fields", ()))
         for name, (before, after) in self.changes.items():
+            if name in hidden:
+                continue
             try:
                 field = model._meta.get_field(name) if model is not None else None
             except FieldDoesNotExist:

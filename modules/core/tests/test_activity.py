@@ -106,6 +106,7 @@ def test_team_changes_show_too(client: Any, store: Any) -> None:
     assert "<del>Staff</del> → <ins>Manager</ins>" in html
     assert "Team member suspended</strong>: clerk@acme.test" in html
     assert "Team member joined</strong>: owner@acme.test" in html  # the store's creation
+    assert "Role kind" not in html and ">manager<" not in html  # kept to translate built-in roles, not shown
 
 
 def test_read_only_staff_may_read_it_but_a_role_without_the_permission_may_not(client: Any, store: Any) -> None:

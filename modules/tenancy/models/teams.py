@@ -61,6 +61,9 @@ class StoreRole(models.Model):
 class StoreMembership(models.Model):
     """A user on a store's team, with one role; suspended members have no access."""
 
+    # Its audit entries keep the role's kind to name a built-in role in the reader's language; not shown as a change.
+    audit_hidden_fields = ("role_kind",)
+
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="store_memberships")
     role = models.ForeignKey(StoreRole, on_delete=models.PROTECT, related_name="memberships")
@@ -86,6 +89,8 @@ class Invitation(models.Model):
     Only a SHA-256 hash of the token is stored: the token itself exists in
     the email alone.
     """
+
+    audit_hidden_fields = ("role_kind",)  # as for a membership
 
     store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("email address"))
