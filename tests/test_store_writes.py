@@ -18,6 +18,7 @@ from modules.catalog.models import Product
 from modules.catalog.services import VariantInput
 from modules.catalog.tests.factories import AttributeFactory, AttributeValueFactory
 from modules.inventory import services as inventory
+from modules.tenancy import services as tenancy_services
 from modules.tenancy.activity import TEAM_ACTIONS
 from modules.tenancy.testing import owner_of
 from orion import services as idiom
@@ -203,3 +204,21 @@ def test_store_from_takes_the_store_of_a_row_the_service_is_given(store: Any, ot
         str(membership.pk),
     )
     assert entries(other_store, action="tests.member.touched") == []
+
+
+def test_a_domain_made_primary_and_removed_is_recorded_on_the_domain(store: Any) -> None:
+    owner = owner_of(store)
+    first = tenancy_services.store_domain_add(store=store, actor=owner, domain="a.example.com")
+    second = tenancy_services.store_domain_add(store=store, actor=owner, domain="b.example.com")
+
+    tenancy_services.store_domain_make_primary(store_domain=second, actor=owner)
+    tenancy_services.store_domain_remove(store_domain=first, actor=owner)
+
+    domain_entries = [(e.action, e.object_repr, e.changes) for e in entries(store, action__startswith="tenancy.domain")]
+    assert domain_entries == [
+        ("tenancy.domain.added", "a.example.com", {"domain": [None, "a.example.com"], "is_primary": [None, True]}),
+        ("tenancy.domain.added", "b.example.com", {"domain": [None, "b.example.com"], "is_primary": [None, False]}),
+        ("tenancy.domain.made_primary", "b.example.com", {"is_primary": [False, True]}),
+        ("tenancy.domain.updated", "a.example.com", {"is_primary": [True, False]}),
+        ("tenancy.domain.removed", "a.example.com", {"domain": ["a.example.com", None], "is_primary": [False, None]}),
+    ]

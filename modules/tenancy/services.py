@@ -19,11 +19,19 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
 from orion.modules import state
 from orion.permissions import declared_permissions, has_store_permission, is_member, module_of
-from orion.services import changes_between, record, record_changed, snapshot, store_write
+from orion.services import (
+    changes_between,
+    record,
+    record_changed,
+    record_created,
+    record_deleted,
+    snapshot,
+    store_write,
+)
 
 from . import activity, exceptions, roles
 from .models import (
@@ -141,6 +149,9 @@ def store_update(*, store: Store, actor: Any, **fields: Any) -> Store:
 # --- Domains ---------------------------------------------------------------
 
 
+DOMAIN_AUDITED = ("domain", "is_primary")
+
+
 def _check_manages_domains(*, store: Store, actor: Any) -> None:
     if not has_store_permission(actor, store, "tenancy.manage_domains"):
         raise exceptions.NotAllowedError()
@@ -166,34 +177,39 @@ def store_domain_add(*, store: Store, actor: Any, domain: str) -> StoreDomain:
     store_domain = StoreDomain(store=store, domain=domain, kind=StoreDomain.Kind.CUSTOM, is_primary=is_primary)
     store_domain.full_clean()
     store_domain.save()
-    record(store, "tenancy.domain.added", {"domain": [None, domain]})
+    record_created(store_domain, "tenancy.domain.added", DOMAIN_AUDITED)
     state.invalidate()
     return store_domain
 
 
-@transaction.atomic
+@store_write(store_from="store_domain")
 def store_domain_make_primary(*, store_domain: StoreDomain, actor: Any) -> StoreDomain:
     """Make this the domain the store's links use."""
-    _check_manages_domains(store=store_domain.store, actor=actor)
-    with scope(store=store_domain.store):
-        StoreDomain.objects.filter(store=store_domain.store).exclude(pk=store_domain.pk).update(is_primary=False)
+    store = store_domain.store
+    _check_manages_domains(store=store, actor=actor)
+    previous = StoreDomain.objects.filter(store=store, is_primary=True).exclude(pk=store_domain.pk).first()
+    StoreDomain.objects.filter(store=store).exclude(pk=store_domain.pk).update(is_primary=False)
     store_domain.is_primary = True
     store_domain.save(update_fields=["is_primary"])
+    record(store_domain, "tenancy.domain.made_primary", {"is_primary": [False, True]})
+    if previous is not None:
+        record(previous, "tenancy.domain.updated", {"is_primary": [True, False]})
     state.invalidate()  # update() sends no post_save
     return store_domain
 
 
-@transaction.atomic
+@store_write(store_from="store_domain")
 def store_domain_remove(*, store_domain: StoreDomain, actor: Any) -> None:
     """Disconnect a custom domain; when it was primary, the next one takes over."""
     store = store_domain.store
     _check_manages_domains(store=store, actor=actor)
+    store_domain = StoreDomain.objects.select_for_update().get(pk=store_domain.pk)  # is_primary as it is now
     if store_domain.kind != StoreDomain.Kind.CUSTOM:
         raise exceptions.DomainReservedError(_("The platform's subdomain of a store cannot be removed."))
     was_primary = store_domain.is_primary
+    record_deleted(store_domain, "tenancy.domain.removed", DOMAIN_AUDITED)
     store_domain.delete()
-    with scope(store=store):
-        successor = StoreDomain.objects.filter(store=store).order_by("kind", "domain").first()
+    successor = StoreDomain.objects.filter(store=store).order_by("kind", "domain").first()
     if was_primary and successor is not None:
         successor.is_primary = True
         successor.save(update_fields=["is_primary"])

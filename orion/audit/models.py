@@ -129,6 +129,7 @@ VERBS = {
     "revoked": _("revoked"),
     "added": _("added"),
     "removed": _("removed"),
+    "made_primary": _("made primary"),
     "image_added": _("image added"),
     "image_updated": _("image changed"),
     "image_removed": _("image removed"),
@@ -141,4 +142,4 @@ VERBS = {
     "sent": pgettext_lazy("audit action", "sent"),
 }
 # Labels of recorded values that are not model fields.
-FIELD_LABELS = {"variants": _("variants"), "domain": _("domain")}
+FIELD_LABELS = {"variants": _("variants")}
