@@ -23,7 +23,9 @@ A module's write is a keyword-only function decorated with ``@store_write``::
   store's content version once, not once per stock item.
 
 Writes nest: a store write called inside another of the same store joins it
-(a savepoint, the same actor, entries and cache bump of the outer one).
+(a savepoint, the same actor, entries and cache bump of the outer one); when
+it fails and the outer write carries on, its entries are dropped with its
+savepoint.
 """
 
 from __future__ import annotations
@@ -109,8 +111,13 @@ def store_write(
             outer = _current.get()
             if outer is not None and outer.store.pk == store.pk:
                 outer.changes_shop |= changes_shop
-                with transaction.atomic():
-                    return service(*args, **kwargs)
+                kept = len(outer.entries)
+                try:
+                    with transaction.atomic():
+                        return service(*args, **kwargs)
+                except BaseException:
+                    del outer.entries[kept:]  # its savepoint rolled back, its entries go too
+                    raise
             acting: Actor = kwargs.get(actor_argument)  # type: ignore[assignment]  # it holds the acting user
             write = StoreWrite(store=store, actor=acting if acting is not None else getattr(outer, "actor", None))
             write.changes_shop = changes_shop

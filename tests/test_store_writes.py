@@ -222,3 +222,28 @@ def test_a_domain_made_primary_and_removed_is_recorded_on_the_domain(store: Any)
         ("tenancy.domain.updated", "a.example.com", {"is_primary": [True, False]}),
         ("tenancy.domain.removed", "a.example.com", {"domain": ["a.example.com", None], "is_primary": [False, None]}),
     ]
+
+
+def test_a_nested_write_that_fails_leaves_no_entry_when_the_outer_one_carries_on(store: Any) -> None:
+    owner = owner_of(store)
+    location = inventory.location_create(store=store, actor=owner, name="Main", code="main")
+
+    @idiom.store_write
+    def rename_then_refuse(*, store: Any, actor: Any, name: str) -> None:
+        before = idiom.snapshot(location, ("name",))
+        location.name = name
+        location.save(update_fields=["name"])
+        idiom.record_changed(location, "inventory.location.updated", before=before)
+        raise ValidationError("refused after the change")
+
+    @idiom.store_write
+    def rename_with_a_fallback(*, store: Any, actor: Any) -> None:
+        try:
+            rename_then_refuse(store=store, actor=actor, name="Refused")
+        except ValidationError:
+            inventory.location_update(store=store, actor=actor, location=location.pk, name="Back room")
+
+    rename_with_a_fallback(store=store, actor=owner)
+
+    updates = entries(store, action="inventory.location.updated")
+    assert [entry.changes["name"] for entry in updates] == [["Main", "Back room"]]  # nothing of the refused rename
