@@ -24,6 +24,7 @@ class AuditEntryAdmin(PlatformScopedAdmin):
     list_select_related = ("store", "content_type")
     search_fields = ("object_repr", "actor_label", "action", "object_id")
     date_hierarchy = "created_at"
+    show_full_result_count = False  # the trail only grows: no second count of every entry on filtered pages
     fields = ("created_at", "store", "action", "content_type", "object_id", "object_repr", "actor", "actor_label")
     readonly_fields = (*fields, "changes_table")
 
