@@ -2,7 +2,7 @@
 
 Both filter a queryset the caller gives (``selectors.product_list`` for the
 store, the shop's active products for shoppers); category choices are the
-current store's (django-scopes: use them inside the request's scope).
+store's given as ``store`` (by default the request's), read through the selectors.
 Category filters include the category's descendants.
 """
 
@@ -17,6 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+
+from modules.contracts.protocols import StoreRef
 
 from . import selectors
 from .models import Category, Product, ProductStatus, Variant
@@ -44,14 +46,6 @@ def _order(queryset: QuerySet[Product], key: str) -> QuerySet[Product]:
     return queryset.order_by(ordered, "-pk" if descending else "pk")
 
 
-def _categories(request: Any) -> QuerySet[Category]:
-    return Category.objects.all()
-
-
-def _visible_categories(request: Any) -> QuerySet[Category]:
-    return Category.objects.filter(is_active=True)
-
-
 @extend_schema_field(OpenApiTypes.INT)
 class _CategoryTreeFilter(django_filters.ModelChoiceFilter):  # type: ignore[misc]  # django-filter ships no type information
     """A category and everything below it."""
@@ -65,7 +59,28 @@ class _CategoryTreeFilter(django_filters.ModelChoiceFilter):  # type: ignore[mis
         )
 
 
-class ProductFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
+class _StoreFilterSet(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
+    """A filter set of one store's products: ``store``, or the request's; its category choices are that store's."""
+
+    visible_categories_only = False
+
+    def __init__(
+        self,
+        data: Any = None,
+        queryset: QuerySet[Product] | None = None,
+        *,
+        request: Any = None,
+        prefix: str | None = None,
+        store: StoreRef | None = None,
+    ) -> None:
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        self.store = store if store is not None else request.store
+        self.filters["category"].queryset = selectors.categories(
+            store=self.store, active_only=self.visible_categories_only
+        )
+
+
+class ProductFilter(_StoreFilterSet):
     """The store's product list: search title and SKU, status, category, stock, ordering."""
 
     STOCK_CHOICES = (
@@ -88,7 +103,7 @@ class ProductFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-f
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=ProductStatus.choices, empty_label=_("All statuses")
     )
-    category = _CategoryTreeFilter(label=_("Category"), queryset=_categories, empty_label=_("All categories"))
+    category = _CategoryTreeFilter(label=_("Category"), empty_label=_("All categories"))
     stock = django_filters.ChoiceFilter(
         label=_("Stock"), choices=STOCK_CHOICES, method="filter_stock", empty_label=_("Any stock level")
     )
@@ -122,7 +137,7 @@ class ProductFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-f
         return _order(queryset, self.form.cleaned_data.get("ordering") or "-created")
 
 
-class ShopProductFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
+class ShopProductFilter(_StoreFilterSet):
     """The shop's product list: full-text search, category, price range (cents), in stock, ordering.
 
     With a search and no ordering chosen, the best matches come first.
@@ -136,8 +151,10 @@ class ShopProductFilter(django_filters.FilterSet):  # type: ignore[misc]  # djan
     )
     ORDERINGS = {"newest": "-published", "price_asc": "price", "price_desc": "-price", "title": "title"}
 
+    visible_categories_only = True
+
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    category = _CategoryTreeFilter(label=_("Category"), queryset=_visible_categories)
+    category = _CategoryTreeFilter(label=_("Category"))
     price_min = django_filters.NumberFilter(
         label=_("Lowest price (cents)"), field_name="price_cents", lookup_expr="gte", min_value=0
     )

@@ -18,8 +18,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
-from orion.types import StrOrPromise
+from orion.types import StoreRef, StrOrPromise
 
+from . import selectors
 from .models import Attribute, Category, ProductStatus, TaxClass
 
 LANGUAGES: tuple[tuple[str, StrOrPromise], ...] = tuple(settings.LANGUAGES)
@@ -121,6 +122,7 @@ class ProductForm(TranslatedForm):
     def __init__(
         self,
         *args: Any,
+        store: StoreRef,
         currency: str,
         category_rows: Sequence[tuple[Category, int]],
         attributes: Sequence[Attribute],
@@ -138,14 +140,14 @@ class ProductForm(TranslatedForm):
         for name in ("price", "compare_at_price"):
             self.fields[name].label = f"{self.fields[name].label} ({currency})"
         categories: forms.ModelMultipleChoiceField[Category] = forms.ModelMultipleChoiceField(
-            label=_("Categories"), queryset=Category.objects.all(), required=False
+            label=_("Categories"), queryset=selectors.categories(store=store), required=False
         )
         self.fields["categories"] = categories
         categories.choices = category_choices(category_rows)
         categories.widget.attrs["size"] = min(max(len(category_rows), 3), 12)
         options: forms.ModelMultipleChoiceField[Attribute] = forms.ModelMultipleChoiceField(
             label=_("Options"),
-            queryset=Attribute.objects.all(),
+            queryset=selectors.attributes(store=store),
             required=False,
             widget=forms.CheckboxSelectMultiple,
             help_text=_("The attributes the variants differ by, such as size or colour."),
@@ -290,14 +292,17 @@ class CategoryForm(TranslatedForm):
     position = forms.IntegerField(label=_("Position"), min_value=0, initial=0)
     is_active = forms.BooleanField(label=_("Visible in the shop"), required=False, initial=True)
 
-    def __init__(self, *args: Any, parent_rows: Sequence[tuple[Category, int]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, store: StoreRef, parent_rows: Sequence[tuple[Category, int]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         translated_fields(self, "name", forms.CharField, label=_("Name"), max_length=100, required=True)
         translated_fields(
             self, "description", forms.CharField, label=_("Description"), widget=forms.Textarea(attrs={"rows": 3})
         )
         parent: forms.ModelChoiceField[Category] = forms.ModelChoiceField(
-            label=_("Parent"), queryset=Category.objects.all(), required=False, empty_label=_("— none (top level) —")
+            label=_("Parent"),
+            queryset=selectors.categories(store=store),
+            required=False,
+            empty_label=_("— none (top level) —"),
         )
         self.fields["parent"] = parent
         parent.choices = [("", parent.empty_label), *category_choices(parent_rows)]

@@ -93,10 +93,11 @@ def category_rows(*, store: Store, without: Category | None = None) -> list[tupl
     ]
 
 
-def categories(*, store: StoreRef) -> QuerySet[Category]:
-    """The store's categories (for one by pk, or the API's list by position and name)."""
+def categories(*, store: StoreRef, active_only: bool = False) -> QuerySet[Category]:
+    """The store's categories (for one by pk, or the API's list by position and name); ``active_only``: the visible ones."""
     with scope(store=store):
-        return Category.objects.all()
+        rows = Category.objects.all()
+        return rows.filter(is_active=True) if active_only else rows
 
 
 def categories_with_product_count(*, store: StoreRef) -> QuerySet[Category]:

@@ -33,14 +33,16 @@ def stock(store, product, quantity, threshold=None):
 
 def staff(store, **data):
     with scope(store=store):
-        filterset = ProductFilter(data, queryset=selectors.product_list(store=store))
+        filterset = ProductFilter(data, queryset=selectors.product_list(store=store), store=store)
         assert filterset.is_valid(), filterset.errors
         return [p.title_en for p in filterset.qs]
 
 
 def shop(store, **data):
     with scope(store=store):
-        filterset = ShopProductFilter(data, queryset=selectors.product_list(store=store).filter(status="active"))
+        filterset = ShopProductFilter(
+            data, queryset=selectors.product_list(store=store).filter(status="active"), store=store
+        )
         assert filterset.is_valid(), filterset.errors
         return [p.title_en for p in filterset.qs]
 
@@ -103,7 +105,7 @@ def test_staff_ordering(store, catalog):
 def test_a_category_of_another_store_is_an_invalid_choice(store, other_store, catalog):
     foreign = CategoryFactory(store=other_store)
     with scope(store=store):
-        filterset = ProductFilter({"category": foreign.pk}, queryset=selectors.product_list(store=store))
+        filterset = ProductFilter({"category": foreign.pk}, queryset=selectors.product_list(store=store), store=store)
         assert not filterset.is_valid()
         assert "category" in filterset.errors
 
@@ -134,7 +136,9 @@ def test_shop_filters_price_range_stock_and_visible_categories(store, catalog):
     assert sorted(shop(store, category=catalog["shoes"].pk)) == ["Canvas shoe", "Leather boot"]
     with scope(store=store):
         filterset = ShopProductFilter(
-            {"category": catalog["hidden"].pk, "price_min": -1}, queryset=selectors.product_list(store=store)
+            {"category": catalog["hidden"].pk, "price_min": -1},
+            queryset=selectors.product_list(store=store),
+            store=store,
         )
         assert not filterset.is_valid()
         assert set(filterset.errors) == {"category", "price_min"}

@@ -41,6 +41,7 @@ QUERYSETS = {
     "product_variants": lambda store, mine: selectors.product_variants(store=store, product=mine["product"]),
     "product_images": lambda store, mine: selectors.product_images(store=store),
     "categories": lambda store, mine: selectors.categories(store=store),
+    "active_categories": lambda store, mine: selectors.categories(store=store, active_only=True),
     "categories_with_product_count": lambda store, mine: selectors.categories_with_product_count(store=store),
     "attributes": lambda store, mine: selectors.attributes(store=store),
     "attributes_with_values": lambda store, mine: selectors.attributes_with_values(store=store),
@@ -57,6 +58,16 @@ def test_a_selector_reads_only_its_stores_rows(world, store, other_store, name):
 
     assert rows
     assert {row.store_id for row in rows} == {store.pk}
+
+
+def test_active_categories_leave_out_hidden_ones_and_other_stores(world, store, other_store):
+    hidden = CategoryFactory(store=store, name_en="Hidden", is_active=False)
+    CategoryFactory(store=other_store, name_en="Theirs")
+
+    rows = set(selectors.categories(store=store, active_only=True))
+
+    assert rows == {world[0]["parent"], world[0]["child"]}
+    assert hidden in set(selectors.categories(store=store))
 
 
 def test_lookups_by_an_id_from_the_url_find_nothing_of_another_store(world, store):

@@ -65,7 +65,7 @@ class CategoryFormView(StoreViewMixin, TemplateView):
                 for code, _name in LANGUAGES:
                     initial[f"{column}_{code}"] = getattr(category, f"{column}_{code}") or ""
         parents = selectors.category_rows(store=self.request.store, without=category)
-        return CategoryForm(data, initial=initial, parent_rows=parents)
+        return CategoryForm(data, initial=initial, store=self.request.store, parent_rows=parents)
 
     def get_context_data(self, form: CategoryForm | None = None, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), "form": form or self.get_form(), "category": self.category}

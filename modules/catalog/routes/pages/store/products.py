@@ -263,6 +263,7 @@ class ProductFormView(StoreViewMixin, TemplateView):
             form=ProductForm(
                 data,
                 initial=initial,
+                store=store,
                 currency=product.currency if product else store.currency,
                 category_rows=categories,
                 attributes=attributes,
