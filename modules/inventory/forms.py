@@ -1,7 +1,7 @@
 """Forms of the inventory pages: they validate input; the services decide and write.
 
-Location choices come from the scoped managers, so a form built in a request
-offers (and accepts) only the request's store's locations.
+Location choices are the given store's (``selectors.locations``), so a form
+offers (and accepts) only that store's locations.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from .models import StockLocation
 from .models.stock import MovementReason
 
 
-def location_field(label: StrOrPromise, *, active_only: bool = True) -> forms.ModelChoiceField[StockLocation]:
+def location_field(
+    label: StrOrPromise, *, store: StoreRef, active_only: bool = True
+) -> forms.ModelChoiceField[StockLocation]:
     """The store's locations; inactive ones take no new stock, so only a transfer's source may be one."""
-    locations = StockLocation.objects.filter(is_active=True) if active_only else StockLocation.objects.all()
+    locations = selectors.locations(store=store, active_only=active_only)
     return forms.ModelChoiceField(label=label, queryset=locations, empty_label=None)
 
 
@@ -51,9 +53,9 @@ class StockAdjustForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, store: StoreRef, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields = {"location": location_field(_("Location")), **self.fields}
+        self.fields = {"location": location_field(_("Location"), store=store), **self.fields}
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -85,11 +87,11 @@ class StockTransferForm(forms.Form):
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=1_000_000)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, store: StoreRef, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields = {
-            "source": location_field(_("From"), active_only=False),
-            "destination": location_field(_("To")),
+            "source": location_field(_("From"), store=store, active_only=False),
+            "destination": location_field(_("To"), store=store),
             **self.fields,
         }
 

@@ -190,7 +190,7 @@ class ItemFormView(StoreViewMixin, TemplateView):
             **super().get_context_data(**kwargs),
             "item": item,
             "levels": selectors.item_levels(store=self.request.store, item=item),
-            "form": form or self.form_class(),
+            "form": form or self.form_class(store=self.request.store),
         }
 
     def apply(self, item: StockItem, form: Any) -> None:
@@ -198,7 +198,7 @@ class ItemFormView(StoreViewMixin, TemplateView):
 
     def post(self, request: StoreRequest, pk: int, **kwargs: Any) -> HttpResponse:
         item = get_item(request, pk)
-        form = self.form_class(request.POST)
+        form = self.form_class(request.POST, store=request.store)
         if form.is_valid():
             try:
                 self.apply(item, form)
