@@ -12,12 +12,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Store, StoreRole, hostname_validator
-from .selectors import PermissionGroup
+from .selectors import PermissionGroup, store_roles
 
 
 def _role_field(store: Store, offered: Iterable[StoreRole]) -> forms.ModelChoiceField[StoreRole]:
     """Offers the roles the actor may grant, accepts any of the store's: the service says why not."""
-    field: forms.ModelChoiceField[StoreRole] = forms.ModelChoiceField(label=_("Role"), queryset=StoreRole.objects.filter(store=store), empty_label=None)
+    field: forms.ModelChoiceField[StoreRole] = forms.ModelChoiceField(label=_("Role"), queryset=store_roles(store=store), empty_label=None)
     field.choices = [(role.pk, role.display_name) for role in offered]
     return field
 

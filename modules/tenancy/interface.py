@@ -27,6 +27,7 @@ from orion.types import StoreRef
 
 from .exceptions import StoreCodeTakenError, TenancyError
 from .models import Invitation, Merchant, Platform, Store, StoreMembership
+from .selectors import active_store, store_code_taken, store_fresh
 from .services import merchant_signup, store_update
 
 __all__ = [
@@ -42,10 +43,13 @@ __all__ = [
     "StorefrontApiRequest",
     "StorefrontRequest",
     "TenancyError",
+    "active_store",
     "merchant_names",
     "merchant_signup",
     "pending_invitation_count",
     "role_of",
+    "store_code_taken",
+    "store_fresh",
     "store_update",
     "team_size",
 ]

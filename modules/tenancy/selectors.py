@@ -7,16 +7,17 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from orion.audit.models import AuditEntry
 from orion.modules import registry
 from orion.modules.definition import PermissionDefinition
 from orion.permissions import declared_permissions
+from orion.types import StoreRef
 
 from . import exceptions, services
 from .activity import TEAM_ACTIONS, TeamEvent
-from .models import Invitation, Store, StoreDomain, StoreMembership, StoreRole
+from .models import Invitation, Merchant, Platform, Store, StoreDomain, StoreMembership, StoreRole
 from .roles import role_permissions
 
 
@@ -40,6 +41,37 @@ def stores_of_user(*, user: Any, platform: Any) -> list[StoreMembership]:
             .select_related("store", "role")
             .order_by("store__name", "store__pk")
         )
+
+
+def platform_merchants(*, platform: Platform) -> QuerySet[Merchant]:
+    """The platform's merchants by name (the admin API's list, and one by pk)."""
+    return Merchant.objects.filter(platform=platform).order_by("name", "pk")
+
+
+def platform_stores(*, platform: Platform) -> QuerySet[Store]:
+    """The platform's stores by name, active or not (the admin API's list, and one by pk)."""
+    return Store.objects.filter(platform=platform).order_by("name", "pk")
+
+
+def store_fresh(*, store: StoreRef) -> Store:
+    """The store's row read afresh: a ``request.store`` may be shared with other requests through the tenant cache."""
+    return Store.objects.get(pk=store.pk)
+
+
+def active_store(*, platform: Platform, code: str) -> Store | None:
+    """The platform's active store with ``code``, or None."""
+    return Store.objects.filter(platform=platform, code=code, is_active=True).first()
+
+
+def store_code_taken(*, platform: Platform, code: str) -> bool:
+    """Whether a store of the platform, active or not, already has ``code``."""
+    return Store.objects.filter(platform=platform, code=code).exists()
+
+
+def memberships(*, store: Store) -> QuerySet[StoreMembership]:
+    """The store's memberships by id, with user, role and store (the store API's list, and one by pk)."""
+    with scope(store=store):
+        return StoreMembership.objects.filter(store=store).select_related("user", "role", "store").order_by("pk")
 
 
 def store_members(*, store: Store) -> QuerySet[StoreMembership]:
@@ -71,7 +103,24 @@ def recent_team_events(*, store: Store, limit: int = 20) -> list[TeamEvent]:
 
 
 def store_roles(*, store: Store) -> QuerySet[StoreRole]:
-    return StoreRole.objects.filter(store=store).order_by("pk")
+    """The store's roles by id (the team pages' and the store API's, and a role form's choices)."""
+    with scope(store=store):
+        return StoreRole.objects.filter(store=store).order_by("pk")
+
+
+def role_details(*, store: Store) -> QuerySet[StoreRole]:
+    """The store's roles by id, with their store (one by pk, for the services)."""
+    return store_roles(store=store).select_related("store")
+
+
+def invitations(*, store: Store) -> QuerySet[Invitation]:
+    """All the store's invitations, newest first, with role, inviter and store (the store API's)."""
+    with scope(store=store):
+        return (
+            Invitation.objects.filter(store=store)
+            .select_related("role", "invited_by", "store")
+            .order_by("-created_at", "-pk")
+        )
 
 
 def store_domains(*, store: Store) -> QuerySet[StoreDomain]:

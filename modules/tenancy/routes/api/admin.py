@@ -13,6 +13,7 @@ from rest_framework.serializers import BaseSerializer
 
 from orion.api import PlatformAdminAPIMixin
 
+from ... import selectors
 from ...interface import PlatformApiRequest
 from ...models import Merchant, Store
 from ...serializers import AdminStoreSerializer, MerchantSerializer
@@ -23,7 +24,7 @@ class PlatformMerchantsMixin(PlatformAdminAPIMixin):
     serializer_class: type[BaseSerializer[Merchant]] | None = MerchantSerializer
 
     def get_queryset(self) -> QuerySet[Merchant]:
-        return Merchant.objects.filter(platform=self.request.platform).order_by("name", "pk")
+        return selectors.platform_merchants(platform=self.request.platform)
 
 
 class PlatformStoresMixin(PlatformAdminAPIMixin):
@@ -31,7 +32,7 @@ class PlatformStoresMixin(PlatformAdminAPIMixin):
     serializer_class: type[BaseSerializer[Store]] | None = AdminStoreSerializer
 
     def get_queryset(self) -> QuerySet[Store]:
-        return Store.objects.filter(platform=self.request.platform).order_by("name", "pk")
+        return selectors.platform_stores(platform=self.request.platform)
 
 
 @extend_schema_view(get=extend_schema(summary="List the platform's merchants"))

@@ -1,8 +1,8 @@
 """Store API of the tenancy module: the team, its roles and invitations (``/api/v1/store/tenancy/``).
 
-Querysets use the scoped managers, so the middleware's store scope (from
-``X-Store``) limits every lookup to the store; writes go through the
-services, which enforce the team rules and raise errors with codes.
+Querysets come from the selectors for the request's store (from ``X-Store``),
+so every lookup stays in the store; writes go through the services, which
+enforce the team rules and raise errors with codes.
 """
 
 from __future__ import annotations
@@ -37,8 +37,10 @@ class MemberListApi(StoreAPIMixin, generics.ListAPIView[StoreMembership]):
     permission_required = "tenancy.view_team"
     serializer_class = MemberSerializer
 
+    request: StoreApiRequest
+
     def get_queryset(self) -> QuerySet[StoreMembership]:
-        return StoreMembership.objects.select_related("user", "role").order_by("pk")
+        return selectors.memberships(store=self.request.store)
 
 
 class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView[StoreMembership]):
@@ -48,8 +50,10 @@ class MemberDetailApi(StoreAPIMixin, generics.GenericAPIView[StoreMembership]):
     edit_permission_required = "tenancy.manage_team"
     serializer_class = MemberSerializer
 
+    request: StoreApiRequest
+
     def get_queryset(self) -> QuerySet[StoreMembership]:
-        return StoreMembership.objects.select_related("user", "role", "store")
+        return selectors.memberships(store=self.request.store)
 
     @extend_schema(summary="Show a team member")
     def get(self, request: Request, pk: int) -> Response:
@@ -87,8 +91,10 @@ class RoleListApi(StoreAPIMixin, generics.ListAPIView[StoreRole]):
     edit_permission_required = "tenancy.manage_roles"
     serializer_class = RoleSerializer
 
+    request: StoreApiRequest
+
     def get_queryset(self) -> QuerySet[StoreRole]:
-        return StoreRole.objects.order_by("pk")
+        return selectors.store_roles(store=self.request.store)
 
     @extend_schema(summary="List the store's roles")
     def get(self, request: Request) -> Response:
@@ -109,8 +115,10 @@ class RoleDetailApi(StoreAPIMixin, generics.GenericAPIView[StoreRole]):
     edit_permission_required = "tenancy.manage_roles"
     serializer_class = RoleSerializer
 
+    request: StoreApiRequest
+
     def get_queryset(self) -> QuerySet[StoreRole]:
-        return StoreRole.objects.select_related("store")
+        return selectors.role_details(store=self.request.store)
 
     @extend_schema(summary="Show a role")
     def get(self, request: Request, pk: int) -> Response:
@@ -137,8 +145,10 @@ class InvitationListApi(StoreAPIMixin, generics.ListAPIView[Invitation]):
     permission_required = "tenancy.manage_team"
     serializer_class = InvitationSerializer
 
+    request: StoreApiRequest
+
     def get_queryset(self) -> QuerySet[Invitation]:
-        return Invitation.objects.select_related("role", "invited_by").order_by("-created_at", "-pk")
+        return selectors.invitations(store=self.request.store)
 
     @extend_schema(summary="List invitations")
     def get(self, request: Request) -> Response:
@@ -163,8 +173,10 @@ class InvitationRevokeApi(StoreAPIMixin, generics.GenericAPIView[Invitation]):
     permission_required = "tenancy.manage_team"
     serializer_class = InvitationSerializer
 
+    request: StoreApiRequest
+
     def get_queryset(self) -> QuerySet[Invitation]:
-        return Invitation.objects.select_related("role", "store")
+        return selectors.invitations(store=self.request.store)
 
     @extend_schema(summary="Revoke an invitation", responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
