@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
@@ -74,6 +75,13 @@ class CoreMetricsProvider:
         ]
 
 
+def apikeys(*, store: StoreRef, user: User, everyone: bool) -> QuerySet[ApiToken]:
+    """The store's API keys, newest first, with their users: the user's own, or every member's when ``everyone``."""
+    with scope(store=store):
+        keys = ApiToken.objects.select_related("user").order_by("-created_at", "-pk")
+        return keys if everyone else keys.filter(user=user)
+
+
 def apikey_list(*, store: StoreRef, user: User, everyone: bool) -> list[ApiToken]:
     """The store's API keys, newest first: the user's own, or every member's when ``everyone``."""
     with scope(store=store):
@@ -81,6 +89,16 @@ def apikey_list(*, store: StoreRef, user: User, everyone: bool) -> list[ApiToken
         if not everyone:
             keys = keys.filter(user=user)
         return list(keys)
+
+
+def email_taken(*, email: str) -> bool:
+    """Whether an account, of any platform, has ``email`` (in any case)."""
+    return User.objects.filter(email__iexact=email).exists()
+
+
+def user_by_email(*, email: str) -> User:
+    """The account with exactly ``email`` (the one a signup just made)."""
+    return User.objects.get(email=email)
 
 
 def apikey_get(*, store: StoreRef, pk: int) -> ApiToken | None:

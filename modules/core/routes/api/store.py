@@ -21,7 +21,7 @@ from orion.api import StoreAPIMixin
 from orion.permissions import declared_permissions, has_store_permission, is_member
 from orion.views import can
 
-from ... import services
+from ... import selectors, services
 from ...models import ApiToken
 from ...serializers import (
     ApiKeyCreatedSerializer,
@@ -73,8 +73,7 @@ class StoreSettingsApi(StoreAPIMixin, generics.GenericAPIView[tenancy.Store]):
         return StoreSettingsSerializer
 
     def get_object(self) -> tenancy.Store:
-        # A fresh row: request.store may be shared with other requests through the tenant cache.
-        return tenancy.Store.objects.get(pk=self.request.store.pk)
+        return tenancy.store_fresh(store=self.request.store)
 
     @extend_schema(summary="Show the store's settings")
     def get(self, request: tenancy.StoreApiRequest) -> Response:
@@ -98,10 +97,8 @@ class ApiKeyListApi(StoreAPIMixin, generics.ListAPIView[ApiToken]):
     serializer_class = ApiKeySerializer
 
     def get_queryset(self) -> QuerySet[ApiToken]:
-        tokens = ApiToken.objects.select_related("user").order_by("-created_at", "-pk")
-        if can(self.request, MANAGE_API_KEYS):
-            return tokens
-        return tokens.filter(user=self.request.user)
+        request = self.request
+        return selectors.apikeys(store=request.store, user=request.user, everyone=can(request, MANAGE_API_KEYS))
 
     @extend_schema(summary="List API keys")
     def get(self, request: Request) -> Response:
@@ -160,7 +157,7 @@ class ApiTokenObtainApi(APIView):
         data = serializer.validated_data
         user = authenticate(request=request._request, username=data["email"], password=data["password"])
         platform = request.platform  # type: ignore[attr-defined]  # set by the tenant middleware
-        store = tenancy.Store.objects.filter(platform=platform, code=data["store"], is_active=True).first()
+        store = tenancy.active_store(platform=platform, code=data["store"])
         if user is None or store is None or not is_member(user, store):
             detail = _("Wrong email or password, or no access to this store.")
             return Response({"code": "invalid_credentials", "detail": detail}, status=status.HTTP_400_BAD_REQUEST)

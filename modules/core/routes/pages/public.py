@@ -20,6 +20,7 @@ from orion.modules import services
 from orion.modules.definition import ModuleTier
 from orion.views import PlatformViewMixin
 
+from ... import selectors
 from . import accounts
 
 TIER_ORDER = {ModuleTier.OPTIONAL: 0, ModuleTier.CORE: 1}
@@ -92,13 +93,13 @@ class SignupForm(forms.Form):
 
     def clean_email(self) -> str:
         email = get_user_model().objects.normalize_email(self.cleaned_data["email"]).strip()
-        if get_user_model().objects.filter(email__iexact=email).exists():
+        if selectors.email_taken(email=email):
             raise ValidationError(_("An account with this email already exists. Log in instead."), code="email_taken")
         return email
 
     def clean_store_code(self) -> str:
         code: str = self.cleaned_data["store_code"].lower()
-        if tenancy.Store.objects.filter(platform=self.platform, code=code).exists():
+        if tenancy.store_code_taken(platform=self.platform, code=code):
             raise ValidationError(tenancy.StoreCodeTakenError.default_message, code="store_code_taken")
         return code
 
@@ -152,7 +153,7 @@ class SignupView(PlatformViewMixin, FormView[SignupForm]):
             for field, messages in errors.items():
                 form.add_error(field if field in form.fields else None, messages)
             return self.form_invalid(form)
-        user = get_user_model().objects.get(email=data["email"])
+        user = selectors.user_by_email(email=data["email"])
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         return HttpResponseRedirect(reverse("store:core:dashboard_view", kwargs={"store_code": store.code}))
 
